@@ -1,0 +1,61 @@
+using FPbase.Caching.Http;
+
+namespace FPbase.Caching;
+
+/// <summary>
+/// Declares the resources an endpoint's response is built from. The HTTP caching middleware then
+/// gives the response a versioned ETag, answers conditional requests (304/412) before the endpoint
+/// runs, and keeps the built bytes under a versioned key. Works on MVC actions and controllers; for
+/// minimal endpoints use <c>.CacheResources(...)</c>, which adds the same metadata.
+/// </summary>
+/// <remarks>
+/// A resource may name a route value, as in <c>protein:{slug}</c>: the value is lower-cased, and
+/// the response then also depends on <c>protein:*</c>, which set-based writes bump.
+/// </remarks>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method, AllowMultiple = false)]
+public sealed class CacheResourcesAttribute : Attribute
+{
+    /// <summary>Declares the resources the response depends on.</summary>
+    public CacheResourcesAttribute(params string[] resources)
+    {
+        ArgumentNullException.ThrowIfNull(resources);
+        if (resources.Length == 0)
+        {
+            throw new ArgumentException("Name at least one resource.", nameof(resources));
+        }
+
+        Resources = resources;
+        Templates = resources.Select(ResourceTemplate.Parse).ToArray();
+    }
+
+    /// <summary>The resources, possibly with <c>{routeValue}</c> placeholders.</summary>
+    public IReadOnlyList<string> Resources { get; }
+
+    /// <summary>
+    /// The endpoint's name in the caching policy (freshness class mapping and payload keys).
+    /// Routes that serve the same resource share a name, and with it their ETags.
+    /// Default: the endpoint's display name.
+    /// </summary>
+    public string? Name { get; set; }
+
+    /// <summary>
+    /// The freshness class used when the policy does not map <see cref="Name"/>. Default: the policy's default class.
+    /// </summary>
+    public string? FreshnessClass { get; set; }
+
+    /// <summary>
+    /// Whether the body depends on who asks. Such responses are <c>private</c>, vary on Cookie and
+    /// Authorization, and carry ETags that differ per user. Default false.
+    /// </summary>
+    public bool VaryByUser { get; set; }
+
+    /// <summary>
+    /// Whether POST requests are safe reads here (a GraphQL query endpoint): they are then
+    /// answered like GET, including 304. Default false: a POST with a matching If-None-Match gets 412.
+    /// </summary>
+    public bool PostIsSafe { get; set; }
+
+    internal IReadOnlyList<ResourceTemplate> Templates { get; }
+
+    internal bool HasRouteValues => Templates.Any(t => t.HasPlaceholders);
+}

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace FPbase.Caching.Http;
+
+/// <summary>The caching headers of one cached endpoint for one request, resolved from the central policy.</summary>
+internal readonly record struct CachingHeaders(string CacheControl, string Vary)
+{
+    private const string VaryPublic = "Accept-Encoding";
+    private const string VaryPerUser = "Accept-Encoding, Cookie, Authorization";
+
+    public static CachingHeaders For(HttpCachingOptions options, string endpointName, CacheResourcesAttribute metadata)
+    {
+        var freshnessClass = metadata.VaryByUser
+            ? options.PrivateClass
+            : options.Endpoints.GetValueOrDefault(endpointName) ?? metadata.FreshnessClass ?? options.DefaultClass;
+        var cacheControl = options.FreshnessClasses.GetValueOrDefault(freshnessClass) ?? "no-cache";
+        return new CachingHeaders(cacheControl, metadata.VaryByUser ? VaryPerUser : VaryPublic);
+    }
+
+    /// <summary>What to send when no validator can be trusted, or the response is not a 200.</summary>
+    public CachingHeaders Uncached()
+        => this with { CacheControl = ReferenceEquals(Vary, VaryPerUser) ? "private, no-cache" : "no-cache" };
+
+    /// <summary>
+    /// RFC 9110 §15.4.5: a 304 carries the fields a 200 would have sent that matter for caches:
+    /// ETag, Cache-Control, Vary (and Date, which the server adds to every response).
+    /// </summary>
+    public void Apply(HttpResponse response, string? etag)
+    {
+        var headers = response.Headers;
+        headers.CacheControl = CacheControl;
+        headers.Vary = Vary;
+        if (etag is not null)
+        {
+            headers.ETag = etag;
+        }
+        else
+        {
+            headers.Remove(HeaderNames.ETag);
+        }
+    }
+}

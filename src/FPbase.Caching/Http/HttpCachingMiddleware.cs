@@ -1,0 +1,276 @@
+using System.Reflection;
+using System.Security.Claims;
+using FPbase.Caching.Payloads;
+using FPbase.Caching.Versions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FPbase.Caching.Http;
+
+/// <summary>
+/// The ETag filter. For endpoints with <see cref="CacheResourcesAttribute"/> metadata it reads the
+/// resources' versions (from memory when it can), answers If-None-Match/If-Match with 304/412 before
+/// the endpoint runs, and otherwise serves the payload bytes cached under the versioned key, building
+/// them once per version by running the endpoint. It sits after authentication and authorization, so
+/// those win over a 304.
+/// </summary>
+internal sealed partial class HttpCachingMiddleware(
+    RequestDelegate next,
+    IResourceVersionStore store,
+    HybridCache cache,
+    IOptionsMonitor<HttpCachingOptions> options,
+    ILogger<HttpCachingMiddleware> logger)
+{
+    private static readonly string DefaultFormat =
+        Assembly.GetEntryAssembly()?.ManifestModule.ModuleVersionId.ToString("N") ?? "unversioned";
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        var metadata = context.GetEndpoint()?.Metadata.GetMetadata<CacheResourcesAttribute>();
+        return metadata is null ? next(context) : InvokeCachedAsync(context, metadata);
+    }
+
+    private async Task InvokeCachedAsync(HttpContext context, CacheResourcesAttribute metadata)
+    {
+        var request = context.Request;
+        var opts = options.CurrentValue;
+        var name = metadata.Name ?? context.GetEndpoint()!.DisplayName ?? request.Path.Value ?? string.Empty;
+        var headers = CachingHeaders.For(opts, name, metadata);
+        var isRead = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)
+            || (metadata.PostIsSafe && HttpMethods.IsPost(request.Method));
+
+        var resources = ResolveResources(context, metadata);
+        if (resources is null)
+        {
+            Log.NotCacheable(logger, name, "a route value named by a resource is missing");
+            await PassThroughAsync(context, null, headers.Uncached()).ConfigureAwait(false);
+            return;
+        }
+
+        var (etagsOn, payloadsOn) = Switches(opts, resources);
+        var stamp = etagsOn || payloadsOn ? await store.GetStampAsync(resources, context.RequestAborted).ConfigureAwait(false) : null;
+        if (stamp is null)
+        {
+            // No version can be trusted now: fresh data, no validator, never a 304.
+            await PassThroughAsync(context, null, headers.Uncached()).ConfigureAwait(false);
+            return;
+        }
+
+        var coding = payloadsOn ? ContentCodingNegotiator.Choose(request) : ContentCoding.Identity;
+        var versionHash = EntityTagFactory.VersionHash(opts.FormatVersion ?? DefaultFormat, name, request.QueryString.Value ?? string.Empty, stamp, UserOf(context, metadata));
+        var etag = etagsOn ? EntityTagFactory.Create(versionHash, coding) : null;
+
+        var outcome = etag is null ? PreconditionOutcome.Proceed : Precondition.Evaluate(request, etag, versionHash, exists: !metadata.HasRouteValues, isRead);
+        if (outcome is PreconditionOutcome.NotModified or PreconditionOutcome.Failed)
+        {
+            await WritePreconditionAsync(context, outcome, headers, etag!).ConfigureAwait(false);
+            return;
+        }
+
+        if (!isRead)
+        {
+            await next(context).ConfigureAwait(false);
+            return;
+        }
+
+        if (!payloadsOn)
+        {
+            await PassThroughAsync(context, etag, headers).ConfigureAwait(false);
+            return;
+        }
+
+        var entry = await GetOrBuildAsync(context, $"{opts.KeyPrefix}:payload:{versionHash}", headers).ConfigureAwait(false);
+        if (entry is null)
+        {
+            return;
+        }
+
+        if (outcome == PreconditionOutcome.NeedsExistence)
+        {
+            // The row exists (it was built with 200): `*` can be answered now.
+            outcome = Precondition.EvaluateExisting(request, etag!, versionHash, isRead);
+            if (outcome is PreconditionOutcome.NotModified or PreconditionOutcome.Failed)
+            {
+                await WritePreconditionAsync(context, outcome, headers, etag!).ConfigureAwait(false);
+                return;
+            }
+        }
+
+        await WritePayloadAsync(context, entry, coding, etag, headers).ConfigureAwait(false);
+    }
+
+    private static List<string>? ResolveResources(HttpContext context, CacheResourcesAttribute metadata)
+    {
+        var resources = new List<string>(metadata.Templates.Count + 1);
+        foreach (var template in metadata.Templates)
+        {
+            if (!template.TryResolve(context.Request.RouteValues, out var resource))
+            {
+                return null;
+            }
+
+            resources.Add(resource);
+            if (template.Family is { } family && !resources.Contains(family))
+            {
+                resources.Add(family);
+            }
+        }
+
+        return resources;
+    }
+
+    private static (bool ETags, bool Payloads) Switches(HttpCachingOptions options, List<string> resources)
+    {
+        if (options.Resources.Count == 0)
+        {
+            return (true, true);
+        }
+
+        bool etags = true, payloads = true;
+        foreach (var resource in resources)
+        {
+            var value = options.SwitchFor(resource);
+            etags &= value.ETags;
+            payloads &= value.Payloads;
+        }
+
+        return (etags, payloads);
+    }
+
+    private static string? UserOf(HttpContext context, CacheResourcesAttribute metadata)
+    {
+        if (!metadata.VaryByUser)
+        {
+            return null;
+        }
+
+        var user = context.User;
+        return user.Identity?.IsAuthenticated == true
+            ? "user:" + (user.FindFirstValue(ClaimTypes.NameIdentifier) ?? user.Identity.Name)
+            : "anonymous";
+    }
+
+    private async Task<PayloadEntry?> GetOrBuildAsync(HttpContext context, string key, CachingHeaders headers)
+    {
+        var entryOptions = new HybridCacheEntryOptions
+        {
+            Expiration = options.CurrentValue.PayloadExpiration,
+            LocalCacheExpiration = options.CurrentValue.PayloadExpiration,
+        };
+        try
+        {
+            return await cache.GetOrCreateAsync(
+                key,
+                (Self: this, Context: context),
+                static (state, _) => state.Self.BuildAsync(state.Context),
+                entryOptions,
+                cancellationToken: context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (CapturedResponseException captured) when (ReferenceEquals(captured.Context, context))
+        {
+            if (captured.EndpointException is { } endpointException)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(endpointException);
+            }
+
+            // Our own build answered something other than 200 (404, 400, a redirect): send it as it is.
+            headers.Uncached().Apply(context.Response, null);
+            await context.Response.Body.WriteAsync(captured.Body, context.RequestAborted).ConfigureAwait(false);
+            return null;
+        }
+        catch (Exception ex) when (!context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted)
+        {
+            // Another request's build failed, or the cache itself did: build this response directly.
+            if (ex is not CapturedResponseException and not OperationCanceledException)
+            {
+                Log.PayloadCacheFailed(logger, ex);
+            }
+
+            await PassThroughAsync(context, null, headers.Uncached()).ConfigureAwait(false);
+            return null;
+        }
+    }
+
+    private async ValueTask<PayloadEntry> BuildAsync(HttpContext context)
+    {
+        var response = context.Response;
+        var original = response.Body;
+        using var buffer = new MemoryStream();
+        response.Body = buffer;
+        try
+        {
+            await next(context).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            throw new CapturedResponseException(context, [], ex);
+        }
+        finally
+        {
+            response.Body = original;
+        }
+
+        if (response.StatusCode != StatusCodes.Status200OK || response.Headers.ContentEncoding.Count > 0)
+        {
+            throw new CapturedResponseException(context, buffer.ToArray(), null);
+        }
+
+        var identity = buffer.ToArray();
+        Log.PayloadBuilt(logger, context.GetEndpoint()?.DisplayName ?? string.Empty, identity.Length);
+        return PayloadCompressor.Create(response.ContentType ?? "application/octet-stream", identity);
+    }
+
+    private static Task WritePayloadAsync(HttpContext context, PayloadEntry entry, ContentCoding coding, string? etag, CachingHeaders headers)
+    {
+        var response = context.Response;
+        var body = entry.Body(coding);
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = entry.ContentType;
+        response.ContentLength = body.Length;
+        response.Headers.ContentEncoding = ContentCodingNegotiator.HeaderValue(coding);
+        headers.Apply(response, etag);
+        return HttpMethods.IsHead(context.Request.Method)
+            ? Task.CompletedTask
+            : response.Body.WriteAsync(body, context.RequestAborted).AsTask();
+    }
+
+    private static Task WritePreconditionAsync(HttpContext context, PreconditionOutcome outcome, CachingHeaders headers, string etag)
+    {
+        var response = context.Response;
+        if (outcome == PreconditionOutcome.NotModified)
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            headers.Apply(response, etag);
+            return Task.CompletedTask;
+        }
+
+        response.StatusCode = StatusCodes.Status412PreconditionFailed;
+        headers.Uncached().Apply(response, etag);
+        response.ContentType = "application/problem+json";
+        return response.WriteAsync(
+            """{"type":"https://www.rfc-editor.org/rfc/rfc9110#section-15.5.13","title":"Precondition Failed","status":412,"detail":"The resource's current ETag does not satisfy the request's If-Match or If-None-Match."}""",
+            context.RequestAborted);
+    }
+
+    /// <summary>Runs the endpoint as is, with the policy's headers (and the ETag, if any) on a 200.</summary>
+    private Task PassThroughAsync(HttpContext context, string? etag, CachingHeaders headers)
+    {
+        context.Response.OnStarting(static state =>
+        {
+            var (context, etag, headers) = ((HttpContext, string?, CachingHeaders))state;
+            if (context.Response.StatusCode == StatusCodes.Status200OK)
+            {
+                headers.Apply(context.Response, etag);
+            }
+            else
+            {
+                headers.Uncached().Apply(context.Response, null);
+            }
+
+            return Task.CompletedTask;
+        }, (context, etag, headers));
+        return next(context);
+    }
+}

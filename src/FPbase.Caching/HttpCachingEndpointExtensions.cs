@@ -1,0 +1,33 @@
+using FPbase.Caching;
+using FPbase.Caching.Http;
+
+namespace Microsoft.AspNetCore.Builder;
+
+/// <summary>Adds HTTP caching to the pipeline and to minimal endpoints.</summary>
+public static class HttpCachingEndpointExtensions
+{
+    /// <summary>
+    /// Adds the ETag filter. Place it after <c>UseRouting</c>, <c>UseAuthentication</c> and
+    /// <c>UseAuthorization</c>, so that those answer before any 304.
+    /// </summary>
+    public static IApplicationBuilder UseHttpCaching(this IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return app.UseMiddleware<HttpCachingMiddleware>();
+    }
+
+    /// <summary>The minimal-API form of <see cref="CacheResourcesAttribute"/>.</summary>
+    public static TBuilder CacheResources<TBuilder>(this TBuilder builder, params string[] resources)
+        where TBuilder : IEndpointConventionBuilder
+        => builder.CacheResources(new CacheResourcesAttribute(resources));
+
+    /// <summary>The minimal-API form of <see cref="CacheResourcesAttribute"/>, with its options set.</summary>
+    public static TBuilder CacheResources<TBuilder>(this TBuilder builder, CacheResourcesAttribute metadata)
+        where TBuilder : IEndpointConventionBuilder
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(metadata);
+        builder.Add(endpoint => endpoint.Metadata.Add(metadata));
+        return builder;
+    }
+}

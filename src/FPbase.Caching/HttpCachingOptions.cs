@@ -1,0 +1,79 @@
+namespace FPbase.Caching;
+
+/// <summary>
+/// The one central HTTP caching policy: freshness classes, which endpoint uses which class,
+/// per-resource runtime switches and the timeouts that keep a failing store from hurting requests.
+/// Bound from the <c>HttpCaching</c> configuration section and reloaded without a restart.
+/// </summary>
+public sealed class HttpCachingOptions
+{
+    /// <summary>The configuration section these options are bound from.</summary>
+    public const string SectionName = "HttpCaching";
+
+    /// <summary>
+    /// Named freshness classes and the <c>Cache-Control</c> value each sends. Defaults:
+    /// <c>public-list</c>, <c>public-page</c>, <c>private</c> and <c>no-store</c>.
+    /// </summary>
+    public Dictionary<string, string> FreshnessClasses { get; set; } = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["public-list"] = "public, max-age=300, stale-while-revalidate=86400",
+        ["public-page"] = "public, max-age=60, stale-while-revalidate=3600",
+        ["private"] = "private, no-cache",
+        ["no-store"] = "no-store",
+    };
+
+    /// <summary>Endpoint name to freshness class. An endpoint not listed uses <see cref="DefaultClass"/>.</summary>
+    public Dictionary<string, string> Endpoints { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The freshness class of a cached endpoint not named in <see cref="Endpoints"/>. Default <c>public-page</c>.</summary>
+    public string DefaultClass { get; set; } = "public-page";
+
+    /// <summary>The class used for responses that depend on who asks. Default <c>private</c>.</summary>
+    public string PrivateClass { get; set; } = "private";
+
+    /// <summary>
+    /// Per-resource rollback switches. A resource missing here has ETags and payload caching on.
+    /// </summary>
+    public Dictionary<string, ResourceSwitch> Resources { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Identifies the payload format. ETags and payload keys change when it changes, so a deploy that
+    /// changes a payload's shape never validates an old copy. Default: the entry assembly's build id.
+    /// </summary>
+    public string? FormatVersion { get; set; }
+
+    /// <summary>Prefix of every Redis key and channel the library uses. Default <c>fpbase</c>.</summary>
+    public string KeyPrefix { get; set; } = "fpbase";
+
+    /// <summary>How long a version lookup may take before the request goes on without ETags. Default 50 ms.</summary>
+    public TimeSpan StoreTimeout { get; set; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>How long a bump may take before it is left to the outbox drainer. Default 2 s.</summary>
+    public TimeSpan BumpTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long the version store is left alone after it failed repeatedly. Default 5 s.</summary>
+    public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often the store checks that bump notifications still arrive. Default 2 s.</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long cached payload bytes live in memory and in Redis. Default 1 hour.</summary>
+    public TimeSpan PayloadExpiration { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>The largest payload kept in the cache, in bytes. Default 32 MiB.</summary>
+    public int MaximumPayloadBytes { get; set; } = 32 * 1024 * 1024;
+
+    /// <summary>How often the outbox of unconfirmed bumps is drained. Default 2 s.</summary>
+    public TimeSpan OutboxPollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// How old an outbox row must be before any instance bumps it on the writer's behalf
+    /// (the writer normally confirms within milliseconds). Default 10 s.
+    /// </summary>
+    public TimeSpan OutboxGracePeriod { get; set; } = TimeSpan.FromSeconds(10);
+
+    internal TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    internal ResourceSwitch SwitchFor(string resource)
+        => Resources.TryGetValue(resource, out var value) ? value : ResourceSwitch.On;
+}

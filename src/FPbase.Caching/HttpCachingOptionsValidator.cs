@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Options;
+
+namespace FPbase.Caching;
+
+/// <summary>
+/// Refuses a policy that names a freshness class it does not define, or a timeout that is not
+/// positive, at start-up (and on reload) rather than on the first request.
+/// </summary>
+internal sealed class HttpCachingOptionsValidator : IValidateOptions<HttpCachingOptions>
+{
+    public ValidateOptionsResult Validate(string? name, HttpCachingOptions options)
+    {
+        var failures = new List<string>();
+        void RequireClass(string key, string? value)
+        {
+            if (value is null || !options.FreshnessClasses.ContainsKey(value))
+            {
+                failures.Add($"{HttpCachingOptions.SectionName}:{key} names freshness class '{value}', which {HttpCachingOptions.SectionName}:FreshnessClasses does not define.");
+            }
+        }
+
+        RequireClass(nameof(options.DefaultClass), options.DefaultClass);
+        RequireClass(nameof(options.PrivateClass), options.PrivateClass);
+        foreach (var (endpoint, freshnessClass) in options.Endpoints)
+        {
+            RequireClass($"Endpoints:{endpoint}", freshnessClass);
+        }
+
+        foreach (var (key, value) in new[]
+        {
+            (nameof(options.StoreTimeout), options.StoreTimeout),
+            (nameof(options.BumpTimeout), options.BumpTimeout),
+            (nameof(options.BreakDuration), options.BreakDuration),
+            (nameof(options.HeartbeatInterval), options.HeartbeatInterval),
+            (nameof(options.PayloadExpiration), options.PayloadExpiration),
+            (nameof(options.OutboxPollInterval), options.OutboxPollInterval),
+        })
+        {
+            if (value <= TimeSpan.Zero)
+            {
+                failures.Add($"{HttpCachingOptions.SectionName}:{key} must be positive.");
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(options.KeyPrefix))
+        {
+            failures.Add($"{HttpCachingOptions.SectionName}:{nameof(options.KeyPrefix)} must not be empty.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

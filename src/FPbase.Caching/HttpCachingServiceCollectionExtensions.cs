@@ -1,0 +1,87 @@
+using FPbase.Caching;
+using FPbase.Caching.Interception;
+using FPbase.Caching.Payloads;
+using FPbase.Caching.Versions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.Caching.StackExchangeRedis;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the HTTP caching services.</summary>
+public static class HttpCachingServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds versioned HTTP caching with the embedded default: versions in process memory and
+    /// payloads in a memory cache. Options bind from the <c>HttpCaching</c> section, are validated
+    /// at start and reload without a restart. Call <see cref="AddHttpCachingRedis"/> to share both
+    /// across instances, and <see cref="AddResourceVersioning{TContext}"/> to bump versions from EF Core.
+    /// </summary>
+    public static IServiceCollection AddHttpCaching(this IServiceCollection services, Action<HttpCachingOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<HttpCachingOptions>().BindConfiguration(HttpCachingOptions.SectionName).ValidateOnStart();
+        if (configure is not null)
+        {
+            services.Configure(configure);
+        }
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HttpCachingOptions>, HttpCachingOptionsValidator>());
+        services.TryAddSingleton<IResourceVersionStore, InMemoryResourceVersionStore>();
+        services.AddHybridCache().AddSerializer<PayloadEntry, PayloadEntrySerializer>();
+        services.AddOptions<HybridCacheOptions>().Configure<IOptions<HttpCachingOptions>>(
+            (hybrid, caching) => hybrid.MaximumPayloadBytes = caching.Value.MaximumPayloadBytes);
+        return services;
+    }
+
+    /// <summary>
+    /// Keeps versions and payload bytes in Redis, shared by every web instance. Replaces the
+    /// in-process version store on purpose (a plain add would leave the default in place).
+    /// Connect before calling, with <c>AbortOnConnectFail = false</c>, so that Redis being down at
+    /// start does not stop the site.
+    /// </summary>
+    public static IServiceCollection AddHttpCachingRedis(this IServiceCollection services, IConnectionMultiplexer redis)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(redis);
+        services.TryAddSingleton(redis);
+        services.AddSingleton(sp => new RedisResourceVersionStore(
+            redis,
+            sp.GetRequiredService<IOptions<HttpCachingOptions>>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<RedisResourceVersionStore>>()));
+        services.Replace(ServiceDescriptor.Singleton<IResourceVersionStore>(sp => sp.GetRequiredService<RedisResourceVersionStore>()));
+        services.AddHostedService(sp => sp.GetRequiredService<RedisResourceVersionStore>());
+        services.AddStackExchangeRedisCache(_ => { });
+        services.AddOptions<RedisCacheOptions>().Configure<IOptions<HttpCachingOptions>>((cache, caching) =>
+        {
+            cache.ConnectionMultiplexerFactory = () => Task.FromResult(redis);
+            cache.InstanceName = caching.Value.KeyPrefix + ":";
+        });
+        return services;
+    }
+
+    /// <summary>
+    /// Makes every write through <typeparamref name="TContext"/> bump the resources it touches,
+    /// as <typeparamref name="TDependencyMap"/> says, after the commit; and drains the outbox of
+    /// bumps that could not be made at once. The context must call
+    /// <c>AddResourceVersioning(serviceProvider)</c> on its options and
+    /// <c>AddResourceVersionOutbox()</c> on its model.
+    /// </summary>
+    public static IServiceCollection AddResourceVersioning<TContext, TDependencyMap>(this IServiceCollection services)
+        where TContext : DbContext
+        where TDependencyMap : class, IResourceDependencyMap
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton<IResourceDependencyMap, TDependencyMap>();
+        services.TryAddSingleton<ResourceBumper>();
+        services.TryAddSingleton<VersionBumpingSaveChangesInterceptor>();
+        services.TryAddSingleton<VersionBumpingTransactionInterceptor>();
+        services.TryAddSingleton<VersionBumpingCommandInterceptor>();
+        services.TryAddSingleton<OutboxDrainer<TContext>>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDrainer<TContext>>());
+        return services;
+    }
+}

@@ -1,0 +1,134 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace FPbase.Caching.Interception;
+
+/// <summary>
+/// Collects what a SaveChanges touches before it runs, writes an outbox row with the changes, and
+/// bumps only once the data is committed: at SavedChanges when no explicit transaction is open
+/// (EF committed its own), otherwise when that transaction commits. A bump before the commit would
+/// let a concurrent reader cache old data under the new version.
+/// </summary>
+internal sealed class VersionBumpingSaveChangesInterceptor(IResourceDependencyMap map, ResourceBumper bumper, Microsoft.Extensions.Options.IOptions<HttpCachingOptions> options)
+    : SaveChangesInterceptor
+{
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        StageAsync(eventData.Context, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        return result;
+    }
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        await StageAsync(eventData.Context, cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        CompleteAsync(eventData.Context, CancellationToken.None).GetAwaiter().GetResult();
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        await CompleteAsync(eventData.Context, cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Unstage(eventData.Context);
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Unstage(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public override void SaveChangesCanceled(DbContextEventData eventData) => Unstage(eventData.Context);
+
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Unstage(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    private async ValueTask StageAsync(DbContext? context, CancellationToken cancellationToken)
+    {
+        if (context is null)
+        {
+            return;
+        }
+
+        if (context.ChangeTracker.AutoDetectChangesEnabled)
+        {
+            context.ChangeTracker.DetectChanges();
+        }
+
+        var resources = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in context.ChangeTracker.Entries())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && entry.Entity is not OutboxEntry)
+            {
+                await map.CollectAsync(entry, resources, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        if (resources.Count == 0)
+        {
+            return;
+        }
+
+        var outbox = new OutboxEntry
+        {
+            Resources = OutboxEntry.Join(resources),
+            CreatedAtMs = options.Value.TimeProvider.GetUtcNow().ToUnixTimeMilliseconds(),
+        };
+        context.Add(outbox);
+        var pending = PendingBumps.For(context);
+        pending.StagedResources = resources;
+        pending.StagedOutbox = outbox;
+    }
+
+    private async Task CompleteAsync(DbContext? context, CancellationToken cancellationToken)
+    {
+        if (context is null)
+        {
+            return;
+        }
+
+        var pending = PendingBumps.For(context);
+        var (resources, outbox) = (pending.StagedResources, pending.StagedOutbox);
+        Unstage(context);
+        if (resources is null || outbox is null)
+        {
+            return;
+        }
+
+        if (context.Database.CurrentTransaction is null)
+        {
+            await bumper.BumpCommittedAsync(resources, [outbox.Id], cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            pending.Defer(resources, outbox.Id);
+        }
+    }
+
+    private static void Unstage(DbContext? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
+
+        var pending = PendingBumps.For(context);
+        if (pending.StagedOutbox is { } outbox)
+        {
+            // The row is written (or failed); keep it out of the caller's change tracker either way.
+            context.Entry(outbox).State = EntityState.Detached;
+        }
+
+        pending.StagedResources = null;
+        pending.StagedOutbox = null;
+    }
+}

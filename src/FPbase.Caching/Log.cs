@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Logging;
+
+namespace FPbase.Caching;
+
+/// <summary>
+/// Every log event of the library, with fixed ids so tests and dashboards can tell which branch ran.
+/// Resource names are logged; keys, ETags and user ids are not.
+/// </summary>
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Warning, "The version store cannot answer; serving fresh responses without validators.", EventName = "VersionStoreUnavailable")]
+    public static partial void VersionStoreUnavailable(ILogger logger, Exception exception);
+
+    [LoggerMessage(2, LogLevel.Warning, "Version notifications may have been lost ({ConnectionType}: {FailureType}); the local copy is dropped until they arrive again.", EventName = "VersionNotificationsLost")]
+    public static partial void VersionNotificationsLost(ILogger logger, string connectionType, string failureType);
+
+    [LoggerMessage(3, LogLevel.Warning, "Bumping {Count} resources failed; the outbox will retry.", EventName = "BumpFailed")]
+    public static partial void BumpFailed(ILogger logger, int count, Exception exception);
+
+    [LoggerMessage(4, LogLevel.Debug, "Bumped {Count} resources: {Resources}.", EventName = "Bumped")]
+    public static partial void Bumped(ILogger logger, int count, string resources);
+
+    [LoggerMessage(5, LogLevel.Information, "Outbox drained {Count} unconfirmed bumps.", EventName = "OutboxDrained")]
+    public static partial void OutboxDrained(ILogger logger, int count);
+
+    [LoggerMessage(6, LogLevel.Warning, "Draining the version outbox failed; it will be retried.", EventName = "OutboxDrainFailed")]
+    public static partial void OutboxDrainFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(7, LogLevel.Debug, "Endpoint {Endpoint} cannot be cached for this request: {Reason}.", EventName = "NotCacheable")]
+    public static partial void NotCacheable(ILogger logger, string endpoint, string reason);
+
+    [LoggerMessage(8, LogLevel.Debug, "Built payload for {Endpoint}: {Bytes} bytes.", EventName = "PayloadBuilt")]
+    public static partial void PayloadBuilt(ILogger logger, string endpoint, int bytes);
+
+    [LoggerMessage(9, LogLevel.Warning, "The payload cache failed; building the response directly.", EventName = "PayloadCacheFailed")]
+    public static partial void PayloadCacheFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(10, LogLevel.Warning, "A set-based SQL command could not be attributed to a table; bumping every resource the model knows.", EventName = "UnattributedSqlWrite")]
+    public static partial void UnattributedSqlWrite(ILogger logger);
+}

@@ -1,0 +1,34 @@
+using System.Collections.Concurrent;
+
+namespace FPbase.Caching.Versions;
+
+/// <summary>
+/// The embedded default: versions in process memory, with the same contract as Redis. The epoch is
+/// new for every process, so validators issued before a restart never match again.
+/// </summary>
+internal sealed class InMemoryResourceVersionStore : IResourceVersionStore
+{
+    private readonly string _epoch = VersionToken.New();
+    private readonly ConcurrentDictionary<string, string> _versions = new(StringComparer.Ordinal);
+
+    public ValueTask<string?> GetStampAsync(IReadOnlyList<string> resources, CancellationToken cancellationToken)
+    {
+        var tokens = new string[resources.Count];
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            tokens[i] = _versions.GetOrAdd(resources[i], static _ => VersionToken.New());
+        }
+
+        return ValueTask.FromResult<string?>(VersionStamp.Create(_epoch, tokens));
+    }
+
+    public Task BumpAsync(IReadOnlyCollection<string> resources, CancellationToken cancellationToken)
+    {
+        foreach (var resource in resources)
+        {
+            _versions[resource] = VersionToken.New();
+        }
+
+        return Task.CompletedTask;
+    }
+}

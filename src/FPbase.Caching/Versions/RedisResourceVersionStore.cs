@@ -1,0 +1,240 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.CircuitBreaker;
+using StackExchange.Redis;
+
+namespace FPbase.Caching.Versions;
+
+/// <summary>
+/// Versions in one Redis hash shared by every web instance, with a local copy kept current by
+/// pub/sub. Lookups that miss the copy go to Redis within <see cref="HttpCachingOptions.StoreTimeout"/>,
+/// behind a circuit breaker; when Redis cannot answer, the lookup returns null and the request is
+/// served fresh without validators. A heartbeat through the channel proves that notifications still
+/// arrive; until it does, the local copy is not used.
+/// </summary>
+internal sealed partial class RedisResourceVersionStore : IResourceVersionStore, IHostedService, IDisposable
+{
+    private readonly IConnectionMultiplexer _redis;
+    private readonly ILogger<RedisResourceVersionStore> _logger;
+    private readonly HttpCachingOptions _options;
+    private readonly RedisKey _hashKey;
+    private readonly RedisChannel _channel;
+    private readonly ResiliencePipeline _readPipeline;
+    private readonly CancellationTokenSource _stopping = new();
+    private string? _pendingProbe;
+    private Task? _heartbeat;
+
+    public RedisResourceVersionStore(IConnectionMultiplexer redis, IOptions<HttpCachingOptions> options, ILogger<RedisResourceVersionStore> logger)
+    {
+        _redis = redis;
+        _logger = logger;
+        _options = options.Value;
+        // One hash tag, so the scripts' keys stay on one node of a cluster.
+        _hashKey = $"{{{_options.KeyPrefix}}}:versions";
+        _channel = RedisChannel.Literal($"{_options.KeyPrefix}:versions:bumped");
+        _readPipeline = new ResiliencePipelineBuilder()
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
+            {
+                FailureRatio = 0.5,
+                MinimumThroughput = 4,
+                SamplingDuration = TimeSpan.FromSeconds(10),
+                BreakDuration = _options.BreakDuration,
+            })
+            .AddTimeout(_options.StoreTimeout)
+            .Build();
+        _redis.ConnectionFailed += OnConnectionFailed;
+    }
+
+    internal LocalVersionCache Local { get; } = new();
+
+    public async ValueTask<string?> GetStampAsync(IReadOnlyList<string> resources, CancellationToken cancellationToken)
+    {
+        if (Local.TryGetStamp(resources, out var stamp))
+        {
+            return stamp;
+        }
+
+        var generation = Local.Generation;
+        try
+        {
+            return await _readPipeline.ExecuteAsync(
+                static async (state, token) => await state.Self.ReadAsync(state.Resources, state.Generation).WaitAsync(token).ConfigureAwait(false),
+                (Self: this, Resources: resources, Generation: generation),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (BrokenCircuitException)
+        {
+            return null;
+        }
+        catch (Exception ex)
+        {
+            Log.VersionStoreUnavailable(_logger, ex);
+            return null;
+        }
+    }
+
+    private async Task<string?> ReadAsync(IReadOnlyList<string> resources, long generation)
+    {
+        var args = new RedisValue[(resources.Count + 1) * 2];
+        args[0] = RedisScripts.EpochField;
+        args[1] = VersionToken.New();
+        for (var i = 0; i < resources.Count; i++)
+        {
+            args[(i + 1) * 2] = resources[i];
+            args[((i + 1) * 2) + 1] = VersionToken.New();
+        }
+
+        var reply = (RedisResult[])(await _redis.GetDatabase().ScriptEvaluateAsync(RedisScripts.Read, [_hashKey], args).ConfigureAwait(false))!;
+        var epoch = $"{(string?)reply[0]}:{(string?)reply[1]}";
+        var tokens = new string[resources.Count];
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            tokens[i] = (string?)reply[i + 2] ?? throw new InvalidOperationException("Redis returned no version.");
+        }
+
+        Local.Store(generation, epoch, resources, tokens);
+        return VersionStamp.Create(epoch, tokens);
+    }
+
+    public async Task BumpAsync(IReadOnlyCollection<string> resources, CancellationToken cancellationToken)
+    {
+        if (resources.Count == 0)
+        {
+            return;
+        }
+
+        var args = new RedisValue[1 + (resources.Count * 2)];
+        args[0] = _channel.ToString();
+        var i = 1;
+        foreach (var resource in resources)
+        {
+            args[i++] = resource;
+            args[i++] = VersionToken.New();
+        }
+
+        // Forget our own copy first: the notification will say the same, but this instance must
+        // not answer from the old version even for the few microseconds until it arrives.
+        Local.Invalidate(resources);
+        try
+        {
+            await _redis.GetDatabase().ScriptEvaluateAsync(RedisScripts.Bump, [_hashKey], args)
+                .WaitAsync(_options.BumpTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Local.Invalidate(resources);
+        }
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var subscriber = _redis.GetSubscriber();
+        try
+        {
+            await subscriber.SubscribeAsync(_channel, (_, message) => OnMessage(message)).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            // Redis down at start must not stop the site: the subscription is retried by the
+            // multiplexer when it reconnects, and the local copy stays untrusted until a probe returns.
+            Log.VersionStoreUnavailable(_logger, ex);
+        }
+
+        _heartbeat = HeartbeatAsync(_stopping.Token);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        if (_heartbeat is not null)
+        {
+            await _heartbeat.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    /// <summary>
+    /// Publishes a probe on the notification channel at every interval. Redis delivers messages in
+    /// order, so when our probe comes back every earlier bump has reached us: the local copy may be
+    /// trusted. A probe that has not returned by the next beat means notifications may be lost.
+    /// </summary>
+    private async Task HeartbeatAsync(CancellationToken stopping)
+    {
+        using var timer = new PeriodicTimer(_options.HeartbeatInterval, _options.TimeProvider);
+        do
+        {
+            if (Volatile.Read(ref _pendingProbe) is not null)
+            {
+                Local.Distrust();
+            }
+
+            var probe = RedisScripts.ProbePrefix + VersionToken.New();
+            Volatile.Write(ref _pendingProbe, probe);
+            try
+            {
+                await _redis.GetSubscriber().PublishAsync(_channel, probe).WaitAsync(_options.BumpTimeout, stopping).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                Local.Distrust();
+                Log.VersionStoreUnavailable(_logger, ex);
+            }
+        }
+        while (await WaitForNextBeat(timer, stopping).ConfigureAwait(false));
+    }
+
+    private static async Task<bool> WaitForNextBeat(PeriodicTimer timer, CancellationToken stopping)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stopping).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private void OnMessage(RedisValue message)
+    {
+        var text = (string?)message;
+        if (string.IsNullOrEmpty(text))
+        {
+            return;
+        }
+
+        if (text.StartsWith(RedisScripts.ProbePrefix, StringComparison.Ordinal))
+        {
+            if (Interlocked.CompareExchange(ref _pendingProbe, null, text) == text)
+            {
+                Local.Trust();
+            }
+
+            return;
+        }
+
+        Local.Invalidate(text.Split('\n'));
+    }
+
+    private void OnConnectionFailed(object? sender, ConnectionFailedEventArgs e)
+    {
+        Local.Distrust();
+        Log.VersionNotificationsLost(_logger, e.ConnectionType.ToString(), e.FailureType.ToString());
+    }
+
+    public void Dispose()
+    {
+        _redis.ConnectionFailed -= OnConnectionFailed;
+        _stopping.Cancel();
+        _stopping.Dispose();
+    }
+}
