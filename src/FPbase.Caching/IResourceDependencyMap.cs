@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
 
@@ -10,11 +11,13 @@ namespace FPbase.Caching;
 public interface IResourceDependencyMap
 {
     /// <summary>
-    /// Adds the resources touched by a tracked entry that is being added, modified or deleted,
-    /// including indirect ones (a spectrum's protein page). For a row moved between parents, add
-    /// both: read <see cref="PropertyEntry.OriginalValue"/> as well as the current value.
+    /// Adds the resources touched by the tracked entries one SaveChanges is about to write (added,
+    /// modified or deleted), including indirect ones (a spectrum's protein page). For a row moved
+    /// between parents, add both: read <see cref="PropertyEntry.OriginalValue"/> as well as the
+    /// current value. All entries come at once so that related rows can be looked up in one query;
+    /// the data is not yet written, so lookups see the rows as they were.
     /// </summary>
-    ValueTask CollectAsync(EntityEntry entry, ISet<string> resources, CancellationToken cancellationToken);
+    ValueTask CollectAsync(DbContext context, IReadOnlyList<EntityEntry> entries, ISet<string> resources, CancellationToken cancellationToken);
 
     /// <summary>
     /// Adds the resources touched by a set-based write (ExecuteUpdate, ExecuteDelete, raw SQL) on

@@ -64,15 +64,16 @@ internal sealed class VersionBumpingSaveChangesInterceptor(IResourceDependencyMa
             context.ChangeTracker.DetectChanges();
         }
 
-        var resources = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var entry in context.ChangeTracker.Entries())
+        var changed = context.ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is not OutboxEntry)
+            .ToList();
+        if (changed.Count == 0)
         {
-            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && entry.Entity is not OutboxEntry)
-            {
-                await map.CollectAsync(entry, resources, cancellationToken).ConfigureAwait(false);
-            }
+            return;
         }
 
+        var resources = new HashSet<string>(StringComparer.Ordinal);
+        await map.CollectAsync(context, changed, resources, cancellationToken).ConfigureAwait(false);
         if (resources.Count == 0)
         {
             return;
