@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FPbase.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>Name of the connection string that selects PostgreSQL.</summary>
+    public const string PostgresConnectionStringName = "Postgres";
+
+    /// <summary>
+    /// Registers <see cref="FpbaseDbContext"/> (scoped) and <see cref="IDbContextFactory{FpbaseDbContext}"/>
+    /// (scoped, so factory-made contexts get the same scoped interceptors). With <c>ConnectionStrings:Postgres</c>
+    /// set, Npgsql is used without retry-on-failure (callers use explicit transactions); otherwise SQLite at
+    /// <c>{contentRootPath}/App_Data/fpbase.db</c> (the folder is created). <paramref name="configure"/> runs last
+    /// for every options build and may add interceptors resolved from the service provider.
+    /// </summary>
+    public static IServiceCollection AddFpbaseDatabase(
+        this IServiceCollection services,
+        IConfiguration configuration,
+        string contentRootPath,
+        Action<IServiceProvider, DbContextOptionsBuilder>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(contentRootPath);
+
+        var postgres = configuration.GetConnectionString(PostgresConnectionStringName);
+        string? sqlite = null;
+        if (string.IsNullOrWhiteSpace(postgres))
+        {
+            var dataDir = Path.Combine(contentRootPath, "App_Data");
+            Directory.CreateDirectory(dataDir);
+            sqlite = $"Data Source={Path.Combine(dataDir, "fpbase.db")}";
+        }
+
+        // AddDbContextFactory registers both IDbContextFactory<T> and T itself (created through the factory);
+        // with the scoped lifetime the options (and thus `configure`) can use scoped services.
+        services.AddDbContextFactory<FpbaseDbContext>(
+            (sp, options) =>
+            {
+                if (sqlite is null)
+                {
+                    options.UseNpgsql(postgres);
+                }
+                else
+                {
+                    options.UseSqlite(sqlite);
+                }
+
+                configure?.Invoke(sp, options);
+            },
+            ServiceLifetime.Scoped);
+
+        return services;
+    }
+}

@@ -1,0 +1,37 @@
+namespace FPbase.Data.Entities;
+
+public class Microscope : ITimestamped
+{
+    /// <summary>22-character FPbase shortuuid (see <see cref="Domain.ShortUuid.MicroscopeId(System.Random)"/>).</summary>
+    public string Id { get; set; } = "";
+
+    public string Name { get; set; } = "";
+
+    public string Description { get; set; } = "";
+
+    public List<int> ExtraLasers { get; set; } = [];
+
+    public int CfgMinWave { get; set; } = 350;
+
+    public int CfgMaxWave { get; set; } = 800;
+
+    public bool CfgCalcEfficiency { get; set; } = true;
+
+    public bool CfgFillArea { get; set; } = true;
+
+    public bool CfgEnablePanZoom { get; set; } = true;
+
+    public List<OpticalConfig> OpticalConfigs { get; set; } = [];
+
+    public List<Light> ExtraLights { get; set; } = [];
+
+    public List<Camera> ExtraCameras { get; set; } = [];
+
+    public DateTime Created { get; set; } = DateTime.UtcNow;
+
+    public DateTime Modified { get; set; } = DateTime.UtcNow;
+
+    public string? CreatedBy { get; set; }
+
+    public string? UpdatedBy { get; set; }
+}

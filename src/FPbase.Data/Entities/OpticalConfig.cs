@@ -1,0 +1,37 @@
+namespace FPbase.Data.Entities;
+
+public class OpticalConfig : ITimestamped
+{
+    public int Id { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public string Description { get; set; } = "";
+
+    public string Comments { get; set; } = "";
+
+    public string MicroscopeId { get; set; } = "";
+
+    public Microscope Microscope { get; set; } = null!;
+
+    public int? LightId { get; set; }
+
+    public Light? Light { get; set; }
+
+    public int? CameraId { get; set; }
+
+    public Camera? Camera { get; set; }
+
+    /// <summary>Laser line in nm (instead of a light source).</summary>
+    public int? Laser { get; set; }
+
+    public List<FilterPlacement> FilterPlacements { get; set; } = [];
+
+    public DateTime Created { get; set; } = DateTime.UtcNow;
+
+    public DateTime Modified { get; set; } = DateTime.UtcNow;
+
+    public string? CreatedBy { get; set; }
+
+    public string? UpdatedBy { get; set; }
+}

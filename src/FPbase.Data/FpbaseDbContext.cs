@@ -1,0 +1,100 @@
+using FPbase.Data.Configurations;
+using FPbase.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace FPbase.Data;
+
+/// <summary>
+/// FPbase's database. PostgreSQL (migrations in <c>Migrations/</c>) or SQLite (embedded default, created with
+/// EnsureCreated). <see cref="Spectra"/> has a global filter: approved spectra only.
+/// </summary>
+public sealed class FpbaseDbContext(DbContextOptions<FpbaseDbContext> options) : DbContext(options)
+{
+    public DbSet<Protein> Proteins => Set<Protein>();
+
+    /// <summary>All fluorescent states (protein states and dye states).</summary>
+    public DbSet<FluorescentState> FluorescentStates => Set<FluorescentState>();
+
+    public DbSet<State> States => Set<State>();
+
+    public DbSet<DyeState> DyeStates => Set<DyeState>();
+
+    public DbSet<Dye> Dyes => Set<Dye>();
+
+    public DbSet<Spectrum> Spectra => Set<Spectrum>();
+
+    public DbSet<Filter> Filters => Set<Filter>();
+
+    public DbSet<Light> Lights => Set<Light>();
+
+    public DbSet<Camera> Cameras => Set<Camera>();
+
+    public DbSet<Microscope> Microscopes => Set<Microscope>();
+
+    public DbSet<OpticalConfig> OpticalConfigs => Set<OpticalConfig>();
+
+    public DbSet<FilterPlacement> FilterPlacements => Set<FilterPlacement>();
+
+    public DbSet<Organism> Organisms => Set<Organism>();
+
+    public DbSet<Lineage> Lineages => Set<Lineage>();
+
+    public DbSet<Reference> References => Set<Reference>();
+
+    public DbSet<Author> Authors => Set<Author>();
+
+    public DbSet<ReferenceAuthor> ReferenceAuthors => Set<ReferenceAuthor>();
+
+    public DbSet<ProteinReference> ProteinReferences => Set<ProteinReference>();
+
+    public DbSet<Excerpt> Excerpts => Set<Excerpt>();
+
+    public DbSet<BleachMeasurement> BleachMeasurements => Set<BleachMeasurement>();
+
+    public DbSet<StateTransition> StateTransitions => Set<StateTransition>();
+
+    public DbSet<OserMeasurement> OserMeasurements => Set<OserMeasurement>();
+
+    /// <summary>True when the context runs on PostgreSQL (false: SQLite).</summary>
+    public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        TouchModified();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        TouchModified();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(FpbaseDbContext).Assembly);
+
+        // Bumps that are due, written in the same transaction as the change (see FPbase.Caching).
+        modelBuilder.AddResourceVersionOutbox();
+
+        modelBuilder.ApplySnakeCaseNames();
+    }
+
+    private void TouchModified()
+    {
+        if (!ChangeTracker.AutoDetectChangesEnabled)
+        {
+            // bulk paths (seeding) set timestamps themselves
+            return;
+        }
+
+        var now = DateTime.UtcNow;
+        foreach (var entry in ChangeTracker.Entries<ITimestamped>())
+        {
+            if (entry.State == EntityState.Modified)
+            {
+                entry.Entity.Modified = now;
+            }
+        }
+    }
+}
