@@ -1,4 +1,22 @@
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddFpbaseDatabase();
+await builder.AddFpbaseCachingAsync();
+builder.AddFpbaseHealthChecks();
+builder.AddFpbaseProblemDetails();
+builder.AddFpbaseMvc();
+
 var app = builder.Build();
-app.MapGet("/livez", () => Results.Ok());
+
+await app.InitializeDatabaseAsync();
+
+app.UseFpbaseProblemDetails();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthorization();
+app.UseHttpCaching();
+
+app.MapFpbaseHealthChecks();
+app.MapControllers();
+
 app.Run();

@@ -1,0 +1,347 @@
+using System.Collections.Frozen;
+using FPbase.Caching;
+using FPbase.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace FPbase.Data;
+
+/// <summary>
+/// The whole invalidation story of FPbase, in one place: for every entity, which cached resources a
+/// change to it touches. The EF Core interceptors of FPbase.Caching call this for every write and bump
+/// what it names after the commit; no other code invalidates anything.
+/// <list type="bullet">
+/// <item>Whole lists (<see cref="Spectra"/>, <see cref="OpticalConfigs"/>, ...) are named in <see cref="Rules"/>.</item>
+/// <item>Pages that show one row use per-row resources (<c>protein:{slug}</c>, <c>protein:{uuid}</c>,
+/// <c>spectrum:{id}</c>, ...). A change to anything such a page shows bumps that row, found through the
+/// change's foreign keys (original and current values, so a row moved between parents touches both),
+/// and, where the link is further away, with one query per kind of link.</item>
+/// <item>Set-based writes (ExecuteUpdate, ExecuteDelete, raw SQL) cannot say which rows they changed:
+/// they bump the type's lists and whole per-row families (<c>protein:*</c>).</item>
+/// </list>
+/// </summary>
+public sealed class CacheDependencies : IResourceDependencyMap
+{
+    // Whole lists.
+    public const string Spectra = "spectra";
+    public const string OpticalConfigs = "optical-configs";
+    public const string Proteins = "proteins";
+    public const string References = "references";
+    public const string Lineage = "lineage";
+    public const string Dyes = "dyes";
+    public const string Filters = "filters";
+    public const string Lights = "lights";
+    public const string Cameras = "cameras";
+    public const string Microscopes = "microscopes";
+    public const string Organisms = "organisms";
+
+    // Per-row families: `protein:{slug}` and `protein:{uuid}`, `spectrum:{id}`, `reference:{id}`,
+    // `microscope:{id}`, `dye:{slug}`.
+    public const string ProteinRow = "protein";
+    public const string SpectrumRow = "spectrum";
+    public const string ReferenceRow = "reference";
+    public const string MicroscopeRow = "microscope";
+    public const string DyeRow = "dye";
+
+    /// <summary>The excerpt–protein join table, a shared-type entity without a CLR class of its own.</summary>
+    internal const string ExcerptProteinJoin = "excerpt_proteins";
+
+    /// <summary>
+    /// Entity -> the lists it appears in, and the per-row families whose pages show it. Indirect
+    /// appearances count: a protein's name is its spectra's owner name in the spectra list; a filter,
+    /// light or camera is part of the optical configs that use it.
+    /// </summary>
+    private static readonly FrozenDictionary<string, (string[] Lists, string[] Families)> Rules = new Dictionary<string, (string[], string[])>
+    {
+        [nameof(Protein)] = ([Proteins, Spectra, Lineage], [ProteinRow]),
+        [nameof(State)] = ([Spectra, Proteins], [ProteinRow]),
+        [nameof(FluorescentState)] = ([Spectra, Proteins, Dyes], [ProteinRow, DyeRow]),
+        [nameof(DyeState)] = ([Spectra, Dyes], [DyeRow]),
+        [nameof(Dye)] = ([Dyes, Spectra], [DyeRow]),
+        [nameof(Spectrum)] = ([Spectra], [SpectrumRow, ProteinRow, DyeRow]),
+        [nameof(Filter)] = ([Filters, Spectra, OpticalConfigs, Microscopes], [MicroscopeRow]),
+        [nameof(Light)] = ([Lights, Spectra, OpticalConfigs, Microscopes], [MicroscopeRow]),
+        [nameof(Camera)] = ([Cameras, Spectra, OpticalConfigs, Microscopes], [MicroscopeRow]),
+        [nameof(Microscope)] = ([Microscopes, OpticalConfigs], [MicroscopeRow]),
+        [nameof(OpticalConfig)] = ([OpticalConfigs, Microscopes], [MicroscopeRow]),
+        [nameof(FilterPlacement)] = ([OpticalConfigs, Microscopes], [MicroscopeRow]),
+        [nameof(Organism)] = ([Organisms, Proteins], [ProteinRow]),
+        [nameof(Entities.Lineage)] = ([Lineage], [ProteinRow]),
+        [nameof(Reference)] = ([References], [ReferenceRow, ProteinRow]),
+        [nameof(Author)] = ([References], [ReferenceRow, ProteinRow]),
+        [nameof(ReferenceAuthor)] = ([References], [ReferenceRow, ProteinRow]),
+        [nameof(ProteinReference)] = ([References, Proteins], [ReferenceRow, ProteinRow]),
+        [nameof(Excerpt)] = ([References], [ReferenceRow, ProteinRow]),
+        [ExcerptProteinJoin] = ([References], [ReferenceRow, ProteinRow]),
+        [nameof(BleachMeasurement)] = ([], [ProteinRow]),
+        [nameof(StateTransition)] = ([], [ProteinRow]),
+        [nameof(OserMeasurement)] = ([], [ProteinRow]),
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    public async ValueTask CollectAsync(DbContext context, IReadOnlyList<EntityEntry> entries, ISet<string> resources, CancellationToken cancellationToken)
+    {
+        var rows = new AffectedRows();
+        foreach (var entry in entries)
+        {
+            resources.UnionWith(RuleFor(entry.Metadata).Lists);
+            CollectRows(entry, resources, rows);
+        }
+
+        if (!rows.IsEmpty)
+        {
+            await rows.ResolveAsync((FpbaseDbContext)context, resources, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public void CollectForTable(IEntityType entityType, ISet<string> resources)
+    {
+        var (lists, families) = RuleFor(entityType);
+        resources.UnionWith(lists);
+        foreach (var family in families)
+        {
+            resources.Add(ResourceNames.FamilyOf(family));
+        }
+    }
+
+    private static (string[] Lists, string[] Families) RuleFor(IReadOnlyEntityType entityType)
+    {
+        var name = entityType.HasSharedClrType ? entityType.Name : entityType.ClrType.Name;
+        return Rules.TryGetValue(name, out var rule)
+            ? rule
+            : throw new InvalidOperationException($"CacheDependencies has no rule for {name}: every entity must say what it touches.");
+    }
+
+    /// <summary>The rows of pages this entry is shown on, directly or through a link resolved later.</summary>
+    private static void CollectRows(EntityEntry entry, ISet<string> resources, AffectedRows rows)
+    {
+        switch (entry.Entity)
+        {
+            case Protein:
+                AddValues(entry, nameof(Protein.Slug), rows.ProteinKeys);
+                AddValues(entry, nameof(Protein.Uuid), rows.ProteinKeys);
+                break;
+            case Spectrum:
+                AddRow(resources, SpectrumRow, entry, nameof(Spectrum.Id));
+                AddValues(entry, nameof(Spectrum.OwnerFluorId), rows.StateIds);
+                break;
+            case DyeState:
+                AddValues(entry, nameof(DyeState.DyeId), rows.DyeIds);
+                break;
+            case Dye:
+                AddValues(entry, nameof(Dye.Slug), rows.DyeSlugs);
+                break;
+            case BleachMeasurement:
+                AddValues(entry, nameof(BleachMeasurement.StateId), rows.StateIds);
+                break;
+            case Reference:
+                AddValues(entry, nameof(Reference.Id), rows.ReferenceIds);
+                break;
+            case ReferenceAuthor:
+                AddValues(entry, nameof(ReferenceAuthor.ReferenceId), rows.ReferenceIds);
+                break;
+            case ProteinReference:
+                AddValues(entry, nameof(ProteinReference.ReferenceId), rows.ReferenceRowsOnly);
+                break;
+            case Author:
+                AddValues(entry, nameof(Author.Id), rows.AuthorIds);
+                break;
+            case Excerpt:
+                AddValues(entry, nameof(Excerpt.Id), rows.ExcerptIds);
+                AddValues(entry, nameof(Excerpt.ReferenceId), rows.ReferenceRowsOnly);
+                break;
+            case Organism:
+                AddValues(entry, nameof(Organism.Id), rows.OrganismIds);
+                break;
+            case Entities.Lineage:
+                AddValues(entry, nameof(Entities.Lineage.ParentId), rows.LineageIds);
+                break;
+            case Microscope:
+                AddRow(resources, MicroscopeRow, entry, nameof(Microscope.Id));
+                break;
+            case OpticalConfig:
+                AddValues(entry, nameof(OpticalConfig.MicroscopeId), rows.MicroscopeIds);
+                break;
+            case FilterPlacement:
+                AddValues(entry, nameof(FilterPlacement.ConfigId), rows.ConfigIds);
+                break;
+            case Filter:
+                AddValues(entry, nameof(Filter.Id), rows.FilterIds);
+                break;
+            case Light:
+                AddValues(entry, nameof(Light.Id), rows.LightIds);
+                break;
+            case Camera:
+                AddValues(entry, nameof(Camera.Id), rows.CameraIds);
+                break;
+        }
+
+        // Every row that points at a protein (states, lineage, references, excerpts, transitions,
+        // OSER measurements) is shown on that protein's page.
+        foreach (var foreignKey in entry.Metadata.GetForeignKeys())
+        {
+            if (foreignKey.PrincipalEntityType.ClrType == typeof(Protein) && foreignKey.Properties.Count == 1)
+            {
+                AddValues(entry, foreignKey.Properties[0].Name, rows.ProteinIds);
+            }
+        }
+    }
+
+    private static void AddRow(ISet<string> resources, string family, EntityEntry entry, string property)
+    {
+        var values = new HashSet<object>();
+        AddValues(entry, property, values);
+        foreach (var value in values)
+        {
+            resources.Add(ResourceNames.Row(family, value));
+        }
+    }
+
+    /// <summary>
+    /// Adds a property's original and current values (both, so moves touch old and new parent).
+    /// Temporary values (keys of rows not yet inserted) name no existing page and are skipped.
+    /// </summary>
+    private static void AddValues<T>(EntityEntry entry, string property, ISet<T> into)
+    {
+        var propertyEntry = entry.Property(property);
+        if (propertyEntry.IsTemporary)
+        {
+            return;
+        }
+
+        if (propertyEntry.CurrentValue is T current)
+        {
+            into.Add(current);
+        }
+
+        if (entry.State != EntityState.Added && propertyEntry.OriginalValue is T original)
+        {
+            into.Add(original);
+        }
+    }
+
+    /// <summary>Rows found on the entries, resolved to per-row resources with one query per kind of link.</summary>
+    private sealed class AffectedRows
+    {
+        public HashSet<object> ProteinKeys { get; } = [];
+        public HashSet<object> ProteinIds { get; } = [];
+        public HashSet<object> StateIds { get; } = [];
+        public HashSet<object> DyeIds { get; } = [];
+        public HashSet<object> DyeSlugs { get; } = [];
+        public HashSet<object> ReferenceIds { get; } = [];
+        public HashSet<object> ReferenceRowsOnly { get; } = [];
+        public HashSet<object> AuthorIds { get; } = [];
+        public HashSet<object> ExcerptIds { get; } = [];
+        public HashSet<object> OrganismIds { get; } = [];
+        public HashSet<object> LineageIds { get; } = [];
+        public HashSet<object> MicroscopeIds { get; } = [];
+        public HashSet<object> ConfigIds { get; } = [];
+        public HashSet<object> FilterIds { get; } = [];
+        public HashSet<object> LightIds { get; } = [];
+        public HashSet<object> CameraIds { get; } = [];
+
+        public bool IsEmpty => All.All(set => set.Count == 0);
+
+        private IEnumerable<HashSet<object>> All =>
+        [
+            ProteinKeys, ProteinIds, StateIds, DyeIds, DyeSlugs, ReferenceIds, ReferenceRowsOnly, AuthorIds, ExcerptIds,
+            OrganismIds, LineageIds, MicroscopeIds, ConfigIds, FilterIds, LightIds, CameraIds,
+        ];
+
+        public async Task ResolveAsync(FpbaseDbContext db, ISet<string> resources, CancellationToken ct)
+        {
+            // Links to states: a spectrum or bleach measurement shows on its state's protein or dye page.
+            if (StateIds.Count > 0)
+            {
+                var ids = Ints(StateIds);
+                ProteinIds.UnionWith((await db.States.Where(s => ids.Contains(s.Id)).Select(s => s.ProteinId).ToListAsync(ct).ConfigureAwait(false)).Cast<object>());
+                DyeIds.UnionWith((await db.DyeStates.Where(s => ids.Contains(s.Id)).Select(s => s.DyeId).ToListAsync(ct).ConfigureAwait(false)).Cast<object>());
+            }
+
+            if (DyeIds.Count > 0)
+            {
+                var ids = Ints(DyeIds);
+                DyeSlugs.UnionWith(await db.Dyes.Where(d => ids.Contains(d.Id)).Select(d => d.Slug).ToListAsync(ct).ConfigureAwait(false));
+            }
+
+            // Links to references: an author's references; a reference shows on the pages of the
+            // proteins that cite it (as a reference or as their primary reference).
+            if (AuthorIds.Count > 0)
+            {
+                var ids = Ints(AuthorIds);
+                ReferenceIds.UnionWith((await db.ReferenceAuthors.Where(ra => ids.Contains(ra.AuthorId)).Select(ra => ra.ReferenceId).ToListAsync(ct).ConfigureAwait(false)).Cast<object>());
+            }
+
+            if (ReferenceIds.Count > 0)
+            {
+                var ids = Ints(ReferenceIds);
+                ProteinIds.UnionWith((await db.ProteinReferences.Where(pr => ids.Contains(pr.ReferenceId)).Select(pr => pr.ProteinId).ToListAsync(ct).ConfigureAwait(false)).Cast<object>());
+                ProteinIds.UnionWith((await db.Proteins.Where(p => p.PrimaryReferenceId != null && ids.Contains(p.PrimaryReferenceId.Value)).Select(p => p.Id).ToListAsync(ct).ConfigureAwait(false)).Cast<object>());
+                ReferenceRowsOnly.UnionWith(ReferenceIds);
+            }
+
+            if (ExcerptIds.Count > 0)
+            {
+                var ids = Ints(ExcerptIds);
+                ProteinIds.UnionWith((await db.Set<Dictionary<string, object>>(ExcerptProteinJoin)
+                    .Where(j => ids.Contains(EF.Property<int>(j, "ExcerptId")))
+                    .Select(j => EF.Property<int>(j, "ProteinId")).ToListAsync(ct).ConfigureAwait(false)).Cast<object>());
+            }
+
+            if (OrganismIds.Count > 0)
+            {
+                var ids = Ints(OrganismIds);
+                ProteinIds.UnionWith((await db.Proteins.Where(p => p.ParentOrganismId != null && ids.Contains(p.ParentOrganismId.Value)).Select(p => p.Id).ToListAsync(ct).ConfigureAwait(false)).Cast<object>());
+            }
+
+            if (LineageIds.Count > 0)
+            {
+                var ids = Ints(LineageIds);
+                ProteinIds.UnionWith((await db.Lineages.Where(l => ids.Contains(l.Id)).Select(l => l.ProteinId).ToListAsync(ct).ConfigureAwait(false)).Cast<object>());
+            }
+
+            // Microscope pages show their optical configs, and those their filters, light and camera.
+            if (FilterIds.Count > 0 || LightIds.Count > 0 || CameraIds.Count > 0)
+            {
+                var filters = Ints(FilterIds);
+                var lights = Ints(LightIds);
+                var cameras = Ints(CameraIds);
+                ConfigIds.UnionWith((await db.FilterPlacements.Where(fp => filters.Contains(fp.FilterId)).Select(fp => fp.ConfigId).ToListAsync(ct).ConfigureAwait(false)).Cast<object>());
+                MicroscopeIds.UnionWith(await db.OpticalConfigs
+                    .Where(c => (c.LightId != null && lights.Contains(c.LightId.Value)) || (c.CameraId != null && cameras.Contains(c.CameraId.Value)))
+                    .Select(c => c.MicroscopeId).ToListAsync(ct).ConfigureAwait(false));
+            }
+
+            if (ConfigIds.Count > 0)
+            {
+                var ids = Ints(ConfigIds);
+                MicroscopeIds.UnionWith(await db.OpticalConfigs.Where(c => ids.Contains(c.Id)).Select(c => c.MicroscopeId).ToListAsync(ct).ConfigureAwait(false));
+            }
+
+            if (ProteinIds.Count > 0)
+            {
+                var ids = Ints(ProteinIds);
+                foreach (var protein in await db.Proteins.Where(p => ids.Contains(p.Id)).Select(p => new { p.Slug, p.Uuid }).ToListAsync(ct).ConfigureAwait(false))
+                {
+                    ProteinKeys.Add(protein.Slug);
+                    ProteinKeys.Add(protein.Uuid);
+                }
+            }
+
+            AddRows(resources, ProteinRow, ProteinKeys);
+            AddRows(resources, DyeRow, DyeSlugs);
+            AddRows(resources, ReferenceRow, ReferenceRowsOnly);
+            AddRows(resources, MicroscopeRow, MicroscopeIds);
+        }
+
+        private static List<int> Ints(HashSet<object> values) => values.OfType<int>().ToList();
+
+        private static void AddRows(ISet<string> resources, string family, HashSet<object> keys)
+        {
+            foreach (var key in keys)
+            {
+                resources.Add(ResourceNames.Row(family, key));
+            }
+        }
+    }
+}

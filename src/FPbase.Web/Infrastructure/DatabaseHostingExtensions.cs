@@ -1,0 +1,38 @@
+using FPbase.Data;
+using FPbase.Data.Seeding;
+using Microsoft.EntityFrameworkCore;
+
+namespace Microsoft.AspNetCore.Builder;
+
+/// <summary>The database: PostgreSQL when <c>ConnectionStrings:Postgres</c> is set, else the embedded SQLite file.</summary>
+internal static class DatabaseHostingExtensions
+{
+    public static WebApplicationBuilder AddFpbaseDatabase(this WebApplicationBuilder builder)
+    {
+        // The embedded SQLite file lives in {Database:DataRoot}/App_Data (default: the content root).
+        builder.Services.AddFpbaseDatabase(
+            builder.Configuration,
+            builder.Configuration["Database:DataRoot"] ?? builder.Environment.ContentRootPath,
+            (services, options) => options.AddResourceVersioning(services));
+
+        // Every write through EF Core bumps what CacheDependencies says it touches, after the commit.
+        builder.Services.AddResourceVersioning<FpbaseDbContext, CacheDependencies>();
+        builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName);
+        return builder;
+    }
+
+    /// <summary>Applies migrations (PostgreSQL) or creates the schema (SQLite), then seeds an empty database.</summary>
+    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    {
+        if (!app.Configuration.GetValue("Database:InitializeOnStart", true))
+        {
+            return;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FpbaseDbContext>();
+        var seed = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<SeedOptions>>().Value;
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("FPbase.Database");
+        await DatabaseInitializer.InitializeAsync(db, seed, logger, app.Lifetime.ApplicationStopping);
+    }
+}

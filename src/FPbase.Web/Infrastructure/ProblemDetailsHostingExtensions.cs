@@ -1,0 +1,25 @@
+using FPbase.Web.Infrastructure;
+
+namespace Microsoft.AspNetCore.Builder;
+
+/// <summary>
+/// Every error is an RFC 9457 (formerly 7807) problem-details body: unknown routes, bad input,
+/// oversized bodies, and failures, which never show a stack trace. A database that does not answer
+/// is a 503, not a 500.
+/// </summary>
+internal static class ProblemDetailsHostingExtensions
+{
+    public static WebApplicationBuilder AddFpbaseProblemDetails(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<DependencyUnavailableExceptionHandler>();
+        return builder;
+    }
+
+    public static WebApplication UseFpbaseProblemDetails(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        return app;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Net;
+using System.Net.Http.Headers;
+using FPbase.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace FPbase.Web.Tests.Caching;
+
+/// <summary>Redis unreachable from the start: the site still answers, fresh and without validators.</summary>
+public sealed class RedisUnavailableTests : IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+    private FpbaseApplication _app = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        // Port 1 on loopback: nothing listens, connections are refused at once.
+        _app = new FpbaseApplication(_database.ConnectionString, "127.0.0.1:1,connectTimeout=200", FpbaseApplication.NewKeyPrefix());
+        _ = _app.Server;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task ListsAreServedFreshWithoutETagsAndNeverAs304()
+    {
+        var client = _app.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/spectra-list/");
+        request.Headers.TryAddWithoutValidation("If-None-Match", "*");
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Null(response.Headers.ETag);
+        Assert.True(response.Headers.CacheControl!.NoCache);
+        Assert.Contains("\"spectra\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WritesStillSucceedAndLeaveTheirBumpInTheOutbox()
+    {
+        await _app.WithDbAsync(async db =>
+        {
+            var config = await db.OpticalConfigs.OrderBy(c => c.Id).FirstAsync();
+            config.Comments = "written while Redis is down";
+            await db.SaveChangesAsync();
+        });
+
+        var pending = await _app.WithDbAsync(db => db.Database
+            .SqlQueryRaw<string>("SELECT resources AS \"Value\" FROM resource_version_outbox").ToListAsync());
+        Assert.Contains(pending, r => r.Split('\n').Contains("optical-configs"));
+    }
+
+    [Fact]
+    public async Task HealthReportsRedisUnhealthy()
+    {
+        var response = await _app.CreateClient().GetAsync("/healthz");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains("\"redis\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
