@@ -47,6 +47,10 @@ public sealed class CacheDependencies : IResourceDependencyMap
     /// <summary>The excerpt–protein join table, a shared-type entity without a CLR class of its own.</summary>
     internal const string ExcerptProteinJoin = "excerpt_proteins";
 
+    /// <summary>The microscope–light and microscope–camera join tables (a microscope's extra lights and cameras).</summary>
+    internal const string MicroscopeLightJoin = "microscope_extra_lights";
+    internal const string MicroscopeCameraJoin = "microscope_extra_cameras";
+
     /// <summary>
     /// Entity -> the lists it appears in, and the per-row families whose pages show it. Indirect
     /// appearances count: a protein's name is its spectra's owner name in the spectra list; a filter,
@@ -74,6 +78,8 @@ public sealed class CacheDependencies : IResourceDependencyMap
         [nameof(ProteinReference)] = ([References, Proteins], [ReferenceRow, ProteinRow]),
         [nameof(Excerpt)] = ([References], [ReferenceRow, ProteinRow]),
         [ExcerptProteinJoin] = ([References], [ReferenceRow, ProteinRow]),
+        [MicroscopeLightJoin] = ([Microscopes], [MicroscopeRow]),
+        [MicroscopeCameraJoin] = ([Microscopes], [MicroscopeRow]),
         [nameof(BleachMeasurement)] = ([], [ProteinRow]),
         [nameof(StateTransition)] = ([], [ProteinRow]),
         [nameof(OserMeasurement)] = ([], [ProteinRow]),
@@ -159,9 +165,6 @@ public sealed class CacheDependencies : IResourceDependencyMap
             case Microscope:
                 AddRow(resources, MicroscopeRow, entry, nameof(Microscope.Id));
                 break;
-            case OpticalConfig:
-                AddValues(entry, nameof(OpticalConfig.MicroscopeId), rows.MicroscopeIds);
-                break;
             case FilterPlacement:
                 AddValues(entry, nameof(FilterPlacement.ConfigId), rows.ConfigIds);
                 break;
@@ -177,12 +180,22 @@ public sealed class CacheDependencies : IResourceDependencyMap
         }
 
         // Every row that points at a protein (states, lineage, references, excerpts, transitions,
-        // OSER measurements) is shown on that protein's page.
+        // OSER measurements) is shown on that protein's page; every row that points at a microscope
+        // (optical configs, extra lights and cameras) on the microscope's page.
         foreach (var foreignKey in entry.Metadata.GetForeignKeys())
         {
-            if (foreignKey.PrincipalEntityType.ClrType == typeof(Protein) && foreignKey.Properties.Count == 1)
+            if (foreignKey.Properties.Count != 1)
+            {
+                continue;
+            }
+
+            if (foreignKey.PrincipalEntityType.ClrType == typeof(Protein))
             {
                 AddValues(entry, foreignKey.Properties[0].Name, rows.ProteinIds);
+            }
+            else if (foreignKey.PrincipalEntityType.ClrType == typeof(Microscope))
+            {
+                AddValues(entry, foreignKey.Properties[0].Name, rows.MicroscopeIds);
             }
         }
     }
