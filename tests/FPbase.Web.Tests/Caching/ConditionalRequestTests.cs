@@ -32,6 +32,11 @@ public sealed class ConditionalRequestTests(SiteFixture site) : IClassFixture<Si
         Assert.Equal(first.Headers.CacheControl, second.Headers.CacheControl);
         Assert.Equal(first.Headers.Vary, second.Headers.Vary);
         Assert.Equal(before, site.App.Commands.Count);
+
+        // The counter does see the site's commands: the same client's next plain read builds nothing
+        // either (cached bytes), but a query through the site's DbContext is counted.
+        await site.App.WithDbAsync(db => db.Proteins.CountAsync());
+        Assert.True(site.App.Commands.Count > before);
     }
 
     [Fact]
