@@ -26,15 +26,24 @@ internal sealed class VersionBumpingSaveChangesInterceptor(IResourceDependencyMa
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
+        var ownRows = StagedOutboxRows(eventData.Context);
         CompleteAsync(eventData.Context, CancellationToken.None).GetAwaiter().GetResult();
-        return result;
+        return result - ownRows;
     }
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
+        var ownRows = StagedOutboxRows(eventData.Context);
         await CompleteAsync(eventData.Context, cancellationToken).ConfigureAwait(false);
-        return result;
+        return result - ownRows;
     }
+
+    /// <summary>
+    /// EF counts the outbox row we added among the entries written; the caller asked to save only
+    /// its own, so SaveChanges must return their count (code may check "exactly one row").
+    /// </summary>
+    private static int StagedOutboxRows(DbContext? context)
+        => context is not null && PendingBumps.For(context).StagedOutbox is not null ? 1 : 0;
 
     public override void SaveChangesFailed(DbContextErrorEventData eventData) => Unstage(eventData.Context);
 
