@@ -70,22 +70,18 @@ public static class Slugify
             return value;
         }
 
-        string normalized;
-        try
-        {
-            normalized = value.Normalize(NormalizationForm.FormKD);
-        }
-        catch (PlatformNotSupportedException)
-        {
-            normalized = value;
-        }
-
-        var sb = new StringBuilder(normalized.Length);
-        foreach (var c in normalized)
+        // NFKD + drop non-ASCII. With InvariantGlobalization string.Normalize cannot decompose, so the
+        // decompositions of Latin-1 and Latin Extended-A (the letters names actually contain) are tabulated.
+        var sb = new StringBuilder(value.Length);
+        foreach (var c in value)
         {
             if (c <= 0x7f)
             {
                 sb.Append(c);
+            }
+            else if (c is >= '\u00a0' and <= '\u017f')
+            {
+                sb.Append(Latin[c - 0xa0]);
             }
             else if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.SpaceSeparator)
             {
@@ -95,4 +91,23 @@ public static class Slugify
 
         return sb.ToString();
     }
+
+    // NFKD of U+00A0..U+017F reduced to ASCII ("" where nothing ASCII remains), one entry per code point.
+    private static readonly string[] Latin =
+    [
+        /* U+00A0 */ " ", "", "", "", "", "", "", "", " ", "", "a", "", "", "", "", " ",
+        /* U+00B0 */ "", "", "2", "3", " ", "", "", "", " ", "1", "o", "", "14", "12", "34", "",
+        /* U+00C0 */ "A", "A", "A", "A", "A", "A", "", "C", "E", "E", "E", "E", "I", "I", "I", "I",
+        /* U+00D0 */ "", "N", "O", "O", "O", "O", "O", "", "", "U", "U", "U", "U", "Y", "", "",
+        /* U+00E0 */ "a", "a", "a", "a", "a", "a", "", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+        /* U+00F0 */ "", "n", "o", "o", "o", "o", "o", "", "", "u", "u", "u", "u", "y", "", "y",
+        /* U+0100 */ "A", "a", "A", "a", "A", "a", "C", "c", "C", "c", "C", "c", "C", "c", "D", "d",
+        /* U+0110 */ "", "", "E", "e", "E", "e", "E", "e", "E", "e", "E", "e", "G", "g", "G", "g",
+        /* U+0120 */ "G", "g", "G", "g", "H", "h", "", "", "I", "i", "I", "i", "I", "i", "I", "i",
+        /* U+0130 */ "I", "", "IJ", "ij", "J", "j", "K", "k", "", "L", "l", "L", "l", "L", "l", "L",
+        /* U+0140 */ "l", "", "", "N", "n", "N", "n", "N", "n", "n", "", "", "O", "o", "O", "o",
+        /* U+0150 */ "O", "o", "", "", "R", "r", "R", "r", "R", "r", "S", "s", "S", "s", "S", "s",
+        /* U+0160 */ "S", "s", "T", "t", "T", "t", "", "", "U", "u", "U", "u", "U", "u", "U", "u",
+        /* U+0170 */ "U", "u", "U", "u", "W", "w", "Y", "y", "Y", "Z", "z", "Z", "z", "Z", "z", "s",
+    ];
 }

@@ -378,7 +378,7 @@ internal sealed partial class DataGenerator
                 OwnerName = protein.Name,
                 OwnerSlug = protein.Slug,
                 IsDark = dark,
-                ExMax = dark ? ex - _rng.Next(0, 100) : ex,
+                ExMax = dark ? Math.Max(340, ex - _rng.Next(0, 100)) : ex,
                 EmMax = dark ? null : Math.Min(em, 890),
                 ExtCoeff = RoundTo(_rng.Next(15_000, 140_000), 100),
                 Qy = dark ? null : Math.Round(0.05 + _rng.NextDouble() * 0.9, 2),
@@ -601,8 +601,7 @@ internal sealed partial class DataGenerator
         var fluorTarget = Math.Max(0, _options.Spectra - approvedSoFar);
 
         // capacity: one approved spectrum per state and subtype
-        var proteinStates = _data.States.OfType<State>().ToList();
-        var capacity = proteinStates.Sum(s => (s.IsDark ? 2 : 4) - ApprovedSubtypes(s.Id).Count);
+        var capacity = _data.States.Sum(s => Layers.Count(l => l.Allowed(s) && !ApprovedSubtypes(s.Id).Contains(l.Subtype)));
         var dyesNeeded = (int)Math.Ceiling(Math.Max(0, fluorTarget - capacity) / 3.0);
         var dyeTarget = _data.Dyes.Count + Math.Max(_options.DyesOrDefault - _data.Dyes.Count, dyesNeeded);
 
@@ -658,15 +657,8 @@ internal sealed partial class DataGenerator
 
         // fill layers: ex for all, em for all, 2p for proteins, ab for all (shuffled within a layer)
         var fluors = _data.States.ToList();
-        var layers = new (SpectrumSubtype Subtype, Func<FluorescentState, bool> Allowed)[]
-        {
-            (SpectrumSubtype.Excitation, s => !s.IsDark && s.ExMax is not null),
-            (SpectrumSubtype.Emission, s => !s.IsDark && s.EmMax is not null),
-            (SpectrumSubtype.TwoPhoton, s => s is State && s.TwopExMax is not null),
-            (SpectrumSubtype.Absorption, s => s.ExMax is not null),
-        };
         var remaining = fluorTarget;
-        foreach (var (subtype, allowed) in layers)
+        foreach (var (subtype, allowed) in Layers)
         {
             var candidates = fluors.Where(s => allowed(s) && !ApprovedSubtypes(s.Id).Contains(subtype)).ToArray();
             _rng.Shuffle(candidates);
@@ -690,6 +682,15 @@ internal sealed partial class DataGenerator
             AddFluorSpectrum(visible[_rng.Next(visible.Count)], _rng.NextDouble() < 0.5 ? SpectrumSubtype.Excitation : SpectrumSubtype.Emission, SpectrumStatus.Pending);
         }
     }
+
+    /// <summary>Fill order of fluorophore spectra; a dye state (no 2p) holds at most 3 approved spectra.</summary>
+    private static readonly (SpectrumSubtype Subtype, Func<FluorescentState, bool> Allowed)[] Layers =
+    [
+        (SpectrumSubtype.Excitation, s => !s.IsDark && s.ExMax is not null),
+        (SpectrumSubtype.Emission, s => !s.IsDark && s.EmMax is not null),
+        (SpectrumSubtype.TwoPhoton, s => s is State && s.TwopExMax is not null),
+        (SpectrumSubtype.Absorption, s => s.ExMax is not null),
+    ];
 
     private void AddFluorSpectrum(FluorescentState state, SpectrumSubtype subtype, SpectrumStatus status)
     {

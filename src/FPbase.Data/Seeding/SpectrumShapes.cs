@@ -156,7 +156,18 @@ internal static class SpectrumShapes
             shifted[i] = src >= 0 && src < raw.Length ? raw[src] / max : 0;
         }
 
-        return Trim(lo, shifted, normalize: false);
+        var trimmed = Trim(lo, shifted, normalize: false);
+
+        // keep FPbase's peak_wave (first value equal to 1) at `peak` despite rounding
+        for (var i = 0; i < trimmed.Values.Length; i++)
+        {
+            if (trimmed.MinWave + i != peak && trimmed.Values[i] >= 1f)
+            {
+                trimmed.Values[i] = 0.9999f;
+            }
+        }
+
+        return trimmed;
     }
 
     private static (int MinWave, float[] Values) Trimmed(int lo, int hi, Func<double, double> f)
