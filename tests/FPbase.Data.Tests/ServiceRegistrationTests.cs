@@ -1,0 +1,82 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Primitives;
+
+namespace FPbase.Data.Tests;
+
+public sealed class ServiceRegistrationTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), $"fpbase-data-tests-{Guid.NewGuid():N}");
+
+    [Fact]
+    public void WithoutAPostgresConnectionStringSqliteIsUsedUnderAppData()
+    {
+        var configured = 0;
+        var services = new ServiceCollection();
+        services.AddFpbaseDatabase(new DictionaryConfiguration([]), _root, (_, _) => configured++);
+        using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        using var scope = provider.CreateScope();
+
+        var db = scope.ServiceProvider.GetRequiredService<FpbaseDbContext>();
+        Assert.False(db.IsPostgres);
+        Assert.Equal($"Data Source={Path.Combine(_root, "App_Data", "fpbase.db")}", db.Database.GetConnectionString());
+        Assert.True(Directory.Exists(Path.Combine(_root, "App_Data")));
+
+        using var fromFactory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<FpbaseDbContext>>().CreateDbContext();
+        Assert.NotSame(db, fromFactory);
+        Assert.True(configured >= 1);
+    }
+
+    [Fact]
+    public void APostgresConnectionStringSelectsNpgsql()
+    {
+        var services = new ServiceCollection();
+        services.AddFpbaseDatabase(
+            new DictionaryConfiguration(new() { ["ConnectionStrings:Postgres"] = "Host=localhost;Database=x;Username=y" }),
+            _root);
+        using var provider = services.BuildServiceProvider();
+        using var scope = provider.CreateScope();
+        Assert.True(scope.ServiceProvider.GetRequiredService<FpbaseDbContext>().IsPostgres);
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+
+    /// <summary>Just enough IConfiguration for GetConnectionString (the test project has only the abstractions).</summary>
+    private sealed class DictionaryConfiguration(Dictionary<string, string?> values, string path = "") : IConfigurationSection
+    {
+        public string? this[string key]
+        {
+            get => values.GetValueOrDefault(Combine(key));
+            set => values[Combine(key)] = value;
+        }
+
+        public string Key => path.Split(':')[^1];
+
+        public string Path => path;
+
+        public string? Value
+        {
+            get => values.GetValueOrDefault(path);
+            set => values[path] = value;
+        }
+
+        public IEnumerable<IConfigurationSection> GetChildren()
+            => values.Keys.Where(k => path.Length == 0 || k.StartsWith(path + ":", StringComparison.OrdinalIgnoreCase))
+                .Select(k => k[(path.Length == 0 ? 0 : path.Length + 1)..].Split(':')[0])
+                .Distinct(StringComparer.OrdinalIgnoreCase)
+                .Select(GetSection);
+
+        public IChangeToken GetReloadToken() => new CancellationChangeToken(CancellationToken.None);
+
+        public IConfigurationSection GetSection(string key) => new DictionaryConfiguration(values, Combine(key));
+
+        private string Combine(string key) => path.Length == 0 ? key : $"{path}:{key}";
+    }
+}
