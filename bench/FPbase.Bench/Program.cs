@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Text.Json;
+using FPbase.Caching.Payloads;
+using FPbase.Data;
+using FPbase.Web.Features.Spectra;
+using Microsoft.EntityFrameworkCore;
+
+// Usage: FPbase.Bench <postgres connection string> [iterations]
+// Times, on the database the site uses, what a payload-cache miss of the spectra list costs
+// (query + JSON + compression, as the middleware's build does) against the bare SQL projection,
+// and what each compression level costs on the real payload. Prints a Markdown report.
+if (args.Length < 1)
+{
+    Console.Error.WriteLine("usage: FPbase.Bench <postgres connection string> [iterations]");
+    return 2;
+}
+
+var iterations = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 30;
+var options = new DbContextOptionsBuilder<FpbaseDbContext>().UseNpgsql(args[0]).Options;
+var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+
+async Task<IReadOnlyList<SpectraListItem>> Query()
+{
+    await using var db = new FpbaseDbContext(options);
+    return await SpectraListQuery.LoadAsync(db, CancellationToken.None);
+}
+
+async Task<PayloadEntry> ColdBuild()
+{
+    var items = await Query();
+    var body = JsonSerializer.SerializeToUtf8Bytes(new SpectraListResponse(new SpectraListData(items)), json);
+    return PayloadCompressor.Create("application/json; charset=utf-8", body);
+}
+
+static async Task<double> MedianMs(Func<Task> work, int iterations)
+{
+    for (var i = 0; i < 3; i++)
+    {
+        await work(); // warm-up: JIT, connection pool, query plan
+    }
+
+    var samples = new double[iterations];
+    for (var i = 0; i < iterations; i++)
+    {
+        var watch = Stopwatch.StartNew();
+        await work();
+        samples[i] = watch.Elapsed.TotalMilliseconds;
+    }
+
+    Array.Sort(samples);
+    return samples[iterations / 2];
+}
+
+var bare = await MedianMs(async () => await Query(), iterations);
+var cold = await MedianMs(async () => await ColdBuild(), iterations);
+var entry = await ColdBuild();
+
+Console.WriteLine("### Cold build of the spectra list");
+Console.WriteLine();
+Console.WriteLine($"Spectra: {(await Query()).Count:N0}; JSON {entry.Identity.Length:N0} bytes, gzip {entry.Gzip.Length:N0}, br {entry.Brotli.Length:N0}.");
+Console.WriteLine();
+Console.WriteLine("| what | median ms |");
+Console.WriteLine("|---|---|");
+Console.WriteLine($"| bare SQL projection | {bare:F1} |");
+Console.WriteLine($"| cold build (projection + JSON + gzip + br q{PayloadCompressor.BrotliQuality}) | {cold:F1} |");
+Console.WriteLine();
+Console.WriteLine($"**cold build / bare projection = {cold / bare:F2}x** (goal <= 2x)");
+Console.WriteLine();
+
+Console.WriteLine("### Compression levels on the spectra list");
+Console.WriteLine();
+Console.WriteLine("| coding | level | median ms | bytes |");
+Console.WriteLine("|---|---|---|---|");
+var identity = entry.Identity;
+foreach (var quality in new[] { 4, 5, 6, 7, 9, 11 })
+{
+    var buffer = new byte[BrotliEncoder.GetMaxCompressedLength(identity.Length)];
+    var written = 0;
+    var ms = await MedianMs(() => { BrotliEncoder.TryCompress(identity, buffer, out written, quality, 22); return Task.CompletedTask; }, quality == 11 ? 3 : 10);
+    Console.WriteLine($"| br | {quality} | {ms:F1} | {written:N0} |");
+}
+
+foreach (var level in new[] { CompressionLevel.Fastest, CompressionLevel.Optimal, CompressionLevel.SmallestSize })
+{
+    long size = 0;
+    var ms = await MedianMs(() =>
+    {
+        using var output = new MemoryStream();
+        using (var gzip = new GZipStream(output, level, leaveOpen: true))
+        {
+            gzip.Write(identity);
+        }
+
+        size = output.Length;
+        return Task.CompletedTask;
+    }, 10);
+    Console.WriteLine($"| gzip | {level} | {ms:F1} | {size:N0} |");
+}
+
+return 0;
