@@ -19,14 +19,12 @@ public sealed class CacheResourcesAttribute : Attribute
     public CacheResourcesAttribute(params string[] resources)
     {
         ArgumentNullException.ThrowIfNull(resources);
-        if (resources.Length == 0)
-        {
-            throw new ArgumentException("Name at least one resource.", nameof(resources));
-        }
-
         Resources = resources;
         Templates = resources.Select(ResourceTemplate.Parse).ToArray();
+        _hasRouteValues = Templates.Any(t => t.HasPlaceholders);
     }
+
+    private readonly bool _hasRouteValues;
 
     /// <summary>The resources, possibly with <c>{routeValue}</c> placeholders.</summary>
     public IReadOnlyList<string> Resources { get; }
@@ -55,7 +53,17 @@ public sealed class CacheResourcesAttribute : Attribute
     /// </summary>
     public bool PostIsSafe { get; set; }
 
+    /// <summary>
+    /// An <see cref="IRequestResourceResolver"/> type that says per request what the response is built
+    /// from (added to the declared <see cref="Resources"/>, which may then be empty). Default: none.
+    /// </summary>
+    public Type? Resolver { get; set; }
+
     internal IReadOnlyList<ResourceTemplate> Templates { get; }
 
-    internal bool HasRouteValues => Templates.Any(t => t.HasPlaceholders);
+    /// <summary>
+    /// Whether a current representation always exists (a list), so <c>*</c> can be answered before
+    /// the endpoint runs; per-row and resolved resources may name a row that does not exist.
+    /// </summary>
+    internal bool AlwaysExists => Resolver is null && !_hasRouteValues;
 }

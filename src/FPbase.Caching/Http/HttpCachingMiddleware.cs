@@ -4,6 +4,7 @@ using FPbase.Caching.Payloads;
 using FPbase.Caching.Versions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -42,9 +43,24 @@ internal sealed partial class HttpCachingMiddleware(
             || (metadata.PostIsSafe && HttpMethods.IsPost(request.Method));
 
         var resources = ResolveResources(context, metadata);
-        if (resources is null)
+        var variant = request.QueryString.Value ?? string.Empty;
+        if (resources is not null && metadata.Resolver is { } resolverType)
         {
-            Log.NotCacheable(logger, name, "a route value named by a resource is missing");
+            var resolved = await ((IRequestResourceResolver)context.RequestServices.GetRequiredService(resolverType)).ResolveAsync(context).ConfigureAwait(false);
+            if (resolved is null)
+            {
+                resources = null;
+            }
+            else
+            {
+                resources.AddRange(resolved.Resources);
+                variant = resolved.Variant;
+            }
+        }
+
+        if (resources is null || resources.Count == 0)
+        {
+            Log.NotCacheable(logger, name, "its resources cannot be resolved for this request");
             await PassThroughAsync(context, null, headers.Uncached()).ConfigureAwait(false);
             return;
         }
@@ -59,10 +75,10 @@ internal sealed partial class HttpCachingMiddleware(
         }
 
         var coding = payloadsOn ? ContentCodingNegotiator.Choose(request) : ContentCoding.Identity;
-        var versionHash = EntityTagFactory.VersionHash(opts.FormatVersion ?? DefaultFormat, name, request.QueryString.Value ?? string.Empty, stamp, UserOf(context, metadata));
+        var versionHash = EntityTagFactory.VersionHash(opts.FormatVersion ?? DefaultFormat, name, variant, stamp, UserOf(context, metadata));
         var etag = etagsOn ? EntityTagFactory.Create(versionHash, coding) : null;
 
-        var outcome = etag is null ? PreconditionOutcome.Proceed : Precondition.Evaluate(request, etag, versionHash, exists: !metadata.HasRouteValues, isRead);
+        var outcome = etag is null ? PreconditionOutcome.Proceed : Precondition.Evaluate(request, etag, versionHash, exists: metadata.AlwaysExists, isRead);
         if (outcome is PreconditionOutcome.NotModified or PreconditionOutcome.Failed)
         {
             await WritePreconditionAsync(context, outcome, headers, etag!).ConfigureAwait(false);
@@ -81,7 +97,8 @@ internal sealed partial class HttpCachingMiddleware(
             return;
         }
 
-        var entry = await GetOrBuildAsync(context, $"{opts.KeyPrefix}:payload:{versionHash}", headers).ConfigureAwait(false);
+        // In Redis the key gets the KeyPrefix as the distributed cache's instance name.
+        var entry = await GetOrBuildAsync(context, "payload:" + versionHash, headers).ConfigureAwait(false);
         if (entry is null)
         {
             return;
