@@ -42,6 +42,18 @@ internal sealed class HttpCachingOptionsValidator : IValidateOptions<HttpCaching
             }
         }
 
+        // The Redis store's timeout and circuit breaker (Polly) refuse shorter values when the store
+        // is built, with an error that names neither the setting nor the section: refuse them here.
+        if (options.StoreTimeout > TimeSpan.Zero && options.StoreTimeout < TimeSpan.FromMilliseconds(10))
+        {
+            failures.Add($"{HttpCachingOptions.SectionName}:{nameof(options.StoreTimeout)} must be at least 10 ms.");
+        }
+
+        if (options.BreakDuration > TimeSpan.Zero && options.BreakDuration < TimeSpan.FromMilliseconds(500))
+        {
+            failures.Add($"{HttpCachingOptions.SectionName}:{nameof(options.BreakDuration)} must be at least 0.5 s.");
+        }
+
         if (string.IsNullOrWhiteSpace(options.KeyPrefix))
         {
             failures.Add($"{HttpCachingOptions.SectionName}:{nameof(options.KeyPrefix)} must not be empty.");
