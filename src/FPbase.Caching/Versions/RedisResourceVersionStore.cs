@@ -214,7 +214,12 @@ internal sealed partial class RedisResourceVersionStore : IResourceVersionStore,
 
         if (text.StartsWith(RedisScripts.ProbePrefix, StringComparison.Ordinal))
         {
-            if (Interlocked.CompareExchange(ref _pendingProbe, null, text) == text)
+            // The message is a new string: compare by value, then clear the very instance we hold
+            // (CompareExchange compares references, so passing `text` would never clear it and the
+            // next beat would take the probe for lost and drop the local copy).
+            var pending = Volatile.Read(ref _pendingProbe);
+            if (string.Equals(pending, text, StringComparison.Ordinal)
+                && ReferenceEquals(Interlocked.CompareExchange(ref _pendingProbe, null, pending), pending))
             {
                 Local.Trust();
             }
