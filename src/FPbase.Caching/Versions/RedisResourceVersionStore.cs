@@ -165,7 +165,6 @@ internal sealed partial class RedisResourceVersionStore : IResourceVersionStore,
     /// </summary>
     private async Task HeartbeatAsync(CancellationToken stopping)
     {
-        using var timer = new PeriodicTimer(_options.HeartbeatInterval, _options.TimeProvider);
         do
         {
             if (Volatile.Read(ref _pendingProbe) is not null)
@@ -189,14 +188,20 @@ internal sealed partial class RedisResourceVersionStore : IResourceVersionStore,
                 Log.VersionStoreUnavailable(_logger, ex);
             }
         }
-        while (await WaitForNextBeat(timer, stopping).ConfigureAwait(false));
+        while (await WaitForNextBeat(stopping).ConfigureAwait(false));
     }
 
-    private static async Task<bool> WaitForNextBeat(PeriodicTimer timer, CancellationToken stopping)
+    /// <summary>
+    /// A full interval after each probe, so that every probe has that long to come back. (A
+    /// PeriodicTimer that fell behind, say while the thread pool was starved, ticks again at once,
+    /// and that beat took the probe sent a moment before for lost.)
+    /// </summary>
+    private async Task<bool> WaitForNextBeat(CancellationToken stopping)
     {
         try
         {
-            return await timer.WaitForNextTickAsync(stopping).ConfigureAwait(false);
+            await Task.Delay(_options.HeartbeatInterval, _options.TimeProvider, stopping).ConfigureAwait(false);
+            return true;
         }
         catch (OperationCanceledException)
         {
