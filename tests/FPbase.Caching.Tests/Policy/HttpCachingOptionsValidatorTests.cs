@@ -1,0 +1,88 @@
+using FPbase.Caching.Versions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace FPbase.Caching.Tests.Policy;
+
+public sealed class HttpCachingOptionsValidatorTests
+{
+    private static ValidateOptionsResult Validate(Action<HttpCachingOptions> change)
+    {
+        var options = new HttpCachingOptions();
+        change(options);
+        return new HttpCachingOptionsValidator().Validate(Options.DefaultName, options);
+    }
+
+    [Fact]
+    public void TheDefaultsAreValid() => Assert.True(Validate(_ => { }).Succeeded);
+
+    public static TheoryData<string, Action<HttpCachingOptions>> UnknownClasses => new()
+    {
+        { "HttpCaching:DefaultClass", o => o.DefaultClass = "nope" },
+        { "HttpCaching:PrivateClass", o => o.PrivateClass = "nope" },
+        { "HttpCaching:Endpoints:spectra-list", o => o.Endpoints["spectra-list"] = "nope" },
+        { "HttpCaching:DefaultClass", o => o.FreshnessClasses.Remove("public-page") },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnknownClasses))]
+    public void AFreshnessClassThatIsNotDefinedIsRefusedWithTheSettingsName(string setting, Action<HttpCachingOptions> change)
+    {
+        var result = Validate(change);
+        Assert.True(result.Failed);
+        Assert.Contains(result.Failures!, f => f.StartsWith(setting + " ", StringComparison.Ordinal) && f.Contains("'", StringComparison.Ordinal));
+    }
+
+    public static TheoryData<string, Action<HttpCachingOptions>> BadDurations => new()
+    {
+        { "StoreTimeout", o => o.StoreTimeout = TimeSpan.Zero },
+        { "BumpTimeout", o => o.BumpTimeout = TimeSpan.FromSeconds(-1) },
+        { "BreakDuration", o => o.BreakDuration = TimeSpan.Zero },
+        { "HeartbeatInterval", o => o.HeartbeatInterval = TimeSpan.Zero },
+        { "PayloadExpiration", o => o.PayloadExpiration = TimeSpan.FromTicks(-1) },
+        { "OutboxPollInterval", o => o.OutboxPollInterval = TimeSpan.Zero },
+        { "StoreTimeout", o => o.StoreTimeout = TimeSpan.FromMilliseconds(5) },
+        { "BreakDuration", o => o.BreakDuration = TimeSpan.FromMilliseconds(200) },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadDurations))]
+    public void ADurationThatIsNotPositiveOrTooShortIsRefused(string setting, Action<HttpCachingOptions> change)
+    {
+        var result = Validate(change);
+        Assert.True(result.Failed);
+        Assert.Contains(result.Failures!, f => f.StartsWith($"HttpCaching:{setting} must be", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AnEmptyKeyPrefixIsRefused() => Assert.True(Validate(o => o.KeyPrefix = " ").Failed);
+
+    [Fact]
+    public async Task TheRedisStoreCanBeBuiltWithTheShortestAcceptedDurations()
+    {
+        var options = new HttpCachingOptions { StoreTimeout = TimeSpan.FromMilliseconds(10), BreakDuration = TimeSpan.FromMilliseconds(500) };
+        Assert.True(new HttpCachingOptionsValidator().Validate(null, options).Succeeded);
+
+        // Not connected: constructing the store only builds its pipeline.
+        await using var redis = await ConnectionMultiplexer.ConnectAsync("127.0.0.1:1,abortConnect=false,connectTimeout=100");
+        using var store = new RedisResourceVersionStore(redis, Options.Create(options), NullLogger<RedisResourceVersionStore>.Instance);
+        Assert.False(store.Local.IsTrusted);
+    }
+
+    [Fact]
+    public async Task AnApplicationWithAnInvalidPolicyFailsAtStartNamingTheSetting()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Configuration["HttpCaching:Endpoints:widgets"] = "no-such-class";
+        builder.Services.AddHttpCaching();
+        await using var app = builder.Build();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+        Assert.Contains("HttpCaching:Endpoints:widgets", error.Message, StringComparison.Ordinal);
+    }
+}
