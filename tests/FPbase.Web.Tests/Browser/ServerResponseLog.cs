@@ -1,0 +1,44 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+
+namespace FPbase.Web.Tests.Browser;
+
+/// <summary>One request as the server answered it.</summary>
+public sealed record ServerResponse(long Sequence, string Method, string PathAndQuery, int Status, string? IfNoneMatch);
+
+/// <summary>
+/// What the server answered, recorded by a middleware in front of the whole pipeline. A browser hides
+/// revalidation (a 304 is shown to the page, and to Playwright, as the cached 200), so tests that
+/// prove a 304 read it here.
+/// </summary>
+public sealed class ServerResponseLog : IStartupFilter
+{
+    private readonly ConcurrentQueue<ServerResponse> _responses = new();
+    private long _sequence;
+
+    /// <summary>A position to read later responses from.</summary>
+    public long Mark() => Interlocked.Read(ref _sequence);
+
+    /// <summary>The responses to <paramref name="path"/> (path and query, exactly) after <paramref name="mark"/>.</summary>
+    public IReadOnlyList<ServerResponse> Since(long mark, string path)
+        => _responses.Where(r => r.Sequence > mark && r.PathAndQuery == path).OrderBy(r => r.Sequence).ToList();
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use(async (context, nextMiddleware) =>
+        {
+            var request = context.Request;
+            var ifNoneMatch = request.Headers.IfNoneMatch.ToString();
+            await nextMiddleware(context);
+            _responses.Enqueue(new ServerResponse(
+                Interlocked.Increment(ref _sequence),
+                request.Method,
+                request.Path + request.QueryString,
+                context.Response.StatusCode,
+                ifNoneMatch.Length > 0 ? ifNoneMatch : null));
+        });
+        next(app);
+    };
+}
