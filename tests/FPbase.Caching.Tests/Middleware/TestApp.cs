@@ -1,0 +1,200 @@
+using System.Collections.Concurrent;
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using FPbase.Caching.Versions;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FPbase.Caching.Tests.Middleware;
+
+/// <summary>
+/// A minimal web application on TestServer with the caching middleware and a few cached endpoints
+/// that count how often they really run. Its "database" is a dictionary the tests edit.
+/// </summary>
+internal sealed class TestApp : IAsyncDisposable
+{
+    public const string UserHeader = "X-Test-User";
+
+    private readonly ConcurrentDictionary<string, int> _invocations = new(StringComparer.Ordinal);
+
+    private TestApp()
+    {
+    }
+
+    public WebApplication App { get; private set; } = null!;
+
+    public HttpClient Client { get; private set; } = null!;
+
+    /// <summary>The widgets the endpoints serve: id to name.</summary>
+    public ConcurrentDictionary<int, string> Widgets { get; } = new(new Dictionary<int, string> { [1] = "one", [2] = "two" });
+
+    /// <summary>Held closed, the <c>/slow</c> endpoint waits on it.</summary>
+    public TaskCompletionSource Gate { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Requests for <c>/slow</c> that reached the caching middleware.</summary>
+    public int SlowArrivals => _slowArrivals;
+
+    private int _slowArrivals;
+
+    public IResourceVersionStore Store => App.Services.GetRequiredService<IResourceVersionStore>();
+
+    public int Invocations(string endpoint) => _invocations.GetValueOrDefault(endpoint);
+
+    public static async Task<TestApp> StartAsync(Action<HttpCachingOptions>? configure = null, Action<IServiceCollection>? services = null)
+    {
+        var test = new TestApp();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection([]);
+        builder.Services.AddAuthentication("Test").AddScheme<AuthenticationSchemeOptions, HeaderAuthenticationHandler>("Test", null);
+        builder.Services.AddHttpCaching(options =>
+        {
+            options.KeyPrefix = "t" + Guid.NewGuid().ToString("N");
+            options.Endpoints["widgets-list"] = "public-list";
+            configure?.Invoke(options);
+        });
+        services?.Invoke(builder.Services);
+
+        var app = builder.Build();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path == "/slow")
+            {
+                Interlocked.Increment(ref test._slowArrivals);
+            }
+
+            return next(context);
+        });
+        app.UseHttpCaching();
+        test.MapEndpoints(app);
+
+        await app.StartAsync();
+        test.App = app;
+        test.Client = app.GetTestClient();
+        return test;
+    }
+
+    private void MapEndpoints(WebApplication app)
+    {
+        // A list with a body large enough to compress.
+        app.MapMethods("/widgets", ["GET", "HEAD", "POST"], (HttpContext context) =>
+        {
+            Count(context.Request.Method == "POST" ? "widgets-post" : "widgets");
+            return Results.Json(Widgets.OrderBy(w => w.Key).Select(w => new { id = w.Key, name = w.Value, description = "A widget of the test model. " + new string('x', 200) }));
+        }).CacheResources("widgets");
+
+        // The same resources under a policy name mapped to the public-list class.
+        app.MapGet("/widgets-list", () => Results.Json(Widgets.Count))
+            .CacheResources(new CacheResourcesAttribute("widgets") { Name = "widgets-list" });
+
+        // A freshness class chosen by the endpoint itself.
+        app.MapGet("/widgets-nostore", () => Results.Json(Widgets.Count))
+            .CacheResources(new CacheResourcesAttribute("widgets") { FreshnessClass = "no-store" });
+
+        // One row: 404 when it does not exist.
+        app.MapMethods("/widgets/{id}", ["GET", "HEAD"], (int id) =>
+        {
+            Count("widget");
+            return Widgets.TryGetValue(id, out var name) ? Results.Json(new { id, name }) : Results.NotFound(new { id });
+        }).CacheResources("widget:{id}");
+
+        // Depends on who asks.
+        app.MapGet("/me", (HttpContext context) =>
+        {
+            Count("me");
+            return Results.Json(new { user = context.User.Identity?.Name ?? "anonymous", widgets = Widgets.Count });
+        }).CacheResources(new CacheResourcesAttribute("widgets") { VaryByUser = true });
+
+        // Waits for the test to open the gate.
+        app.MapGet("/slow", async () =>
+        {
+            Count("slow");
+            await Gate.Task.WaitAsync(TimeSpan.FromSeconds(20));
+            return Results.Json(new { widgets = Widgets.Count });
+        }).CacheResources("slow");
+
+        // Not cached at all.
+        app.MapGet("/plain", () => Results.Json(Widgets.Count));
+    }
+
+    private void Count(string endpoint) => _invocations.AddOrUpdate(endpoint, 1, static (_, n) => n + 1);
+
+    public Task BumpAsync(params string[] resources) => Store.BumpAsync(resources, CancellationToken.None);
+
+    /// <summary>Changes a setting of the HttpCaching section and reloads configuration, as an edited appsettings.json would.</summary>
+    public void Reconfigure(string key, string? value)
+    {
+        var configuration = (IConfigurationRoot)App.Configuration;
+        configuration[$"{HttpCachingOptions.SectionName}:{key}"] = value;
+        configuration.Reload();
+    }
+
+    public HttpCachingOptions CurrentOptions => App.Services.GetRequiredService<IOptionsMonitor<HttpCachingOptions>>().CurrentValue;
+
+    public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, Action<HttpRequestMessage>? configure = null)
+    {
+        var request = new HttpRequestMessage(method, path);
+        configure?.Invoke(request);
+        return Client.SendAsync(request);
+    }
+
+    public Task<HttpResponseMessage> GetAsync(string path, Action<HttpRequestMessage>? configure = null) => SendAsync(HttpMethod.Get, path, configure);
+
+    public async ValueTask DisposeAsync()
+    {
+        Gate.TrySetResult();
+        Client?.Dispose();
+        if (App is not null)
+        {
+            await App.StopAsync();
+            await App.DisposeAsync();
+        }
+    }
+
+    /// <summary>Authenticates whoever the X-Test-User header names; no header, no user.</summary>
+    private sealed class HeaderAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
+        : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    {
+        protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+        {
+            if (!Request.Headers.TryGetValue(UserHeader, out var user) || string.IsNullOrEmpty(user))
+            {
+                return Task.FromResult(AuthenticateResult.NoResult());
+            }
+
+            var identity = new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, user!), new Claim(ClaimTypes.Name, user!)], "Test");
+            return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), "Test")));
+        }
+    }
+}
+
+internal static class HttpResponseExtensions
+{
+    public static string? ETag(this HttpResponseMessage response) => response.Headers.ETag?.ToString();
+
+    /// <summary>The header as sent, not re-serialized by HttpClient's parser.</summary>
+    public static string CacheControl(this HttpResponseMessage response)
+        => response.Headers.NonValidated.TryGetValues("Cache-Control", out var values) ? values.ToString() : string.Empty;
+
+    public static string Vary(this HttpResponseMessage response)
+        => response.Headers.NonValidated.TryGetValues("Vary", out var values) ? values.ToString() : string.Empty;
+
+    public static string? ContentEncoding(this HttpResponseMessage response) => response.Content.Headers.ContentEncoding.SingleOrDefault();
+
+    public static void IfNoneMatch(this HttpRequestMessage request, params string[] lines)
+    {
+        foreach (var line in lines)
+        {
+            request.Headers.TryAddWithoutValidation("If-None-Match", line);
+        }
+    }
+}
