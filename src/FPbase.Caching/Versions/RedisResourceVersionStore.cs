@@ -25,6 +25,7 @@ internal sealed partial class RedisResourceVersionStore : IResourceVersionStore,
     private readonly CancellationTokenSource _stopping = new();
     private string? _pendingProbe;
     private Task? _heartbeat;
+    private int _disposed;
 
     public RedisResourceVersionStore(IConnectionMultiplexer redis, IOptions<HttpCachingOptions> options, ILogger<RedisResourceVersionStore> logger)
     {
@@ -241,8 +242,18 @@ internal sealed partial class RedisResourceVersionStore : IResourceVersionStore,
         Log.VersionNotificationsLost(_logger, e.ConnectionType.ToString(), e.FailureType.ToString());
     }
 
+    /// <remarks>
+    /// Idempotent: AddHttpCachingRedis hands this one instance out through three factory
+    /// registrations (itself, the store interface, the hosted service), and the container disposes
+    /// what each returned, so this runs up to three times at shutdown.
+    /// </remarks>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         _redis.ConnectionFailed -= OnConnectionFailed;
         _stopping.Cancel();
         _stopping.Dispose();
