@@ -34,8 +34,8 @@ internal sealed class TestApp : IAsyncDisposable
     /// <summary>The widgets the endpoints serve: id to name.</summary>
     public ConcurrentDictionary<int, string> Widgets { get; } = new(new Dictionary<int, string> { [1] = "one", [2] = "two" });
 
-    /// <summary>Held closed, the <c>/slow</c> endpoint waits on it.</summary>
-    public TaskCompletionSource Gate { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>While closed, the <c>/slow</c> endpoint waits on it; replace it to hold the next build.</summary>
+    public TaskCompletionSource Gate { get; set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Requests for <c>/slow</c> that reached the caching middleware.</summary>
     public int SlowArrivals => _slowArrivals;
@@ -117,8 +117,9 @@ internal sealed class TestApp : IAsyncDisposable
         // Waits for the test to open the gate.
         app.MapGet("/slow", async () =>
         {
+            var gate = Gate.Task;
             Count("slow");
-            await Gate.Task.WaitAsync(TimeSpan.FromSeconds(20));
+            await gate.WaitAsync(TimeSpan.FromSeconds(20));
             return Results.Json(new { widgets = Widgets.Count });
         }).CacheResources("slow");
 

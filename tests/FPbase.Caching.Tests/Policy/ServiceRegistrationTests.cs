@@ -1,0 +1,43 @@
+using FPbase.Caching.Tests.Support;
+using FPbase.Caching.Versions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using StackExchange.Redis;
+
+namespace FPbase.Caching.Tests.Policy;
+
+public sealed class ServiceRegistrationTests
+{
+    private static ServiceCollection Services()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        services.AddHttpCaching(o => o.KeyPrefix = "t" + Guid.NewGuid().ToString("N"));
+        return services;
+    }
+
+    [Fact]
+    public async Task TheEmbeddedDefaultKeepsVersionsInMemory()
+    {
+        await using var provider = Services().BuildServiceProvider();
+        Assert.IsType<InMemoryResourceVersionStore>(provider.GetRequiredService<IResourceVersionStore>());
+    }
+
+    [Fact]
+    public async Task RedisReplacesTheDefaultWithOneStoreThatIsAlsoStartedAndDisposesCleanly()
+    {
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(TestEnvironment.Redis + ",abortConnect=false");
+        var services = Services();
+        services.AddHttpCachingRedis(redis);
+        var provider = services.BuildServiceProvider();
+
+        var store = provider.GetRequiredService<RedisResourceVersionStore>();
+        Assert.Same(store, provider.GetRequiredService<IResourceVersionStore>());
+        Assert.Contains(provider.GetServices<IHostedService>(), s => ReferenceEquals(s, store));
+
+        // The container disposes the instance once per registration that handed it out.
+        await provider.DisposeAsync();
+    }
+}
