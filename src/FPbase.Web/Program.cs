@@ -5,6 +5,7 @@ await builder.AddFpbaseCachingAsync();
 builder.AddFpbaseHealthChecks();
 builder.AddFpbaseProblemDetails();
 builder.AddFpbaseMvc();
+builder.AddFpbaseGraphQL();
 
 var app = builder.Build();
 
@@ -18,5 +19,6 @@ app.UseHttpCaching();
 
 app.MapFpbaseHealthChecks();
 app.MapControllers();
+app.MapFpbaseGraphQL();
 
 app.Run();

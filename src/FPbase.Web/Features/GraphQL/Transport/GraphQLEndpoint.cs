@@ -1,0 +1,51 @@
+using FPbase.Web.Features.GraphQL.Types;
+using GraphQL;
+using GraphQL.Types;
+
+namespace FPbase.Web.Features.GraphQL.Transport;
+
+/// <summary>
+/// <c>/graphql/</c>: runs one GraphQL request (GET, HEAD or POST) and answers with its JSON. A request
+/// that cannot run (bad JSON, no query, a parse or validation error, too deep or too complex) is a 400
+/// with <c>{"errors":[...]}</c>; a body over 1 MB is a 413 problem. Resolver failures are not turned into
+/// GraphQL errors: they propagate (a database outage becomes the site's 503), so a transient failure is
+/// never cached as data.
+/// </summary>
+internal static class GraphQLEndpoint
+{
+    public static async Task HandleAsync(HttpContext context, IDocumentExecuter executer, IGraphQLTextSerializer serializer, FpbaseSchema schema)
+    {
+        var read = await GraphQLRequestReader.ReadAsync(context);
+        if (read.Request is not { } request)
+        {
+            if (read.ErrorStatus == StatusCodes.Status413PayloadTooLarge)
+            {
+                await Results.Problem(statusCode: read.ErrorStatus, title: "Payload Too Large", detail: read.Error).ExecuteAsync(context);
+                return;
+            }
+
+            await WriteAsync(context, serializer, read.ErrorStatus, new ExecutionResult { Errors = [new ExecutionError(read.Error!)] });
+            return;
+        }
+
+        var result = await executer.ExecuteAsync(options =>
+        {
+            options.Schema = schema;
+            options.Query = request.Query;
+            options.OperationName = request.OperationName;
+            options.Variables = request.Variables is { } variables ? serializer.Deserialize<Inputs>(variables.GetRawText()) : null;
+            options.RequestServices = context.RequestServices;
+            options.CancellationToken = context.RequestAborted;
+            options.ThrowOnUnhandledException = true;
+        });
+
+        await WriteAsync(context, serializer, result.Executed ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest, result);
+    }
+
+    private static async Task WriteAsync(HttpContext context, IGraphQLTextSerializer serializer, int status, ExecutionResult result)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        await ((IGraphQLSerializer)serializer).WriteAsync(context.Response.Body, result, context.RequestAborted);
+    }
+}
