@@ -5,6 +5,7 @@ await builder.AddFpbaseCachingAsync();
 builder.AddFpbaseHealthChecks();
 builder.AddFpbaseProblemDetails();
 builder.AddFpbaseMvc();
+builder.AddFpbaseApi();
 builder.AddFpbaseGraphQL();
 
 var app = builder.Build();
@@ -19,6 +20,7 @@ app.UseHttpCaching();
 
 app.MapFpbaseHealthChecks();
 app.MapControllers();
+app.MapFpbaseApi();
 app.MapFpbaseGraphQL();
 
 app.Run();

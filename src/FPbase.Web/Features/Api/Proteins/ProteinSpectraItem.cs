@@ -1,0 +1,28 @@
+using System.Text.Json.Serialization;
+
+namespace FPbase.Web.Features.Api;
+
+/// <summary>One protein of <c>/api/proteins/spectra/</c>: FPbase's ProteinSpectraSerializer.</summary>
+public sealed record ProteinSpectraItem(
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("slug")] string Slug,
+    [property: JsonPropertyName("spectra")] IReadOnlyList<StateSpectrumItem> Spectra);
+
+/// <summary>
+/// A state's excitation (<c>"{state}_ex"</c>, with <c>ec</c>) or emission (<c>"{state}_em"</c>, with <c>qy</c>) spectrum.
+/// </summary>
+[JsonDerivedType(typeof(ExcitationSpectrumItem))]
+[JsonDerivedType(typeof(EmissionSpectrumItem))]
+public abstract record StateSpectrumItem([property: JsonPropertyName("state")] string State);
+
+public sealed record ExcitationSpectrumItem(
+    string State,
+    [property: JsonPropertyName("ec")] int? Ec,
+    [property: JsonPropertyName("max")] int? Max,
+    [property: JsonPropertyName("data")] SpectrumValues Data) : StateSpectrumItem(State);
+
+public sealed record EmissionSpectrumItem(
+    string State,
+    [property: JsonPropertyName("qy")] double? Qy,
+    [property: JsonPropertyName("max")] int? Max,
+    [property: JsonPropertyName("data")] SpectrumValues Data) : StateSpectrumItem(State);
