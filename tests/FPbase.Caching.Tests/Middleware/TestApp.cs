@@ -60,6 +60,7 @@ internal sealed class TestApp : IAsyncDisposable
             options.Endpoints["widgets-list"] = "public-list";
             configure?.Invoke(options);
         });
+        builder.Services.AddSingleton<HeaderQueryResolver>();
         services?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -123,6 +124,13 @@ internal sealed class TestApp : IAsyncDisposable
             return Results.Json(new { widgets = Widgets.Count });
         }).CacheResources("slow");
 
+        // A GraphQL-like endpoint: POST reads whose resources the request names (X-Query header).
+        app.MapPost("/query", (HttpContext context) =>
+        {
+            Count("query");
+            return Results.Json(new { query = context.Request.Headers["X-Query"].ToString(), widgets = Widgets.Count });
+        }).CacheResources(new CacheResourcesAttribute { Resolver = typeof(HeaderQueryResolver), PostIsSafe = true });
+
         // Not cached at all.
         app.MapGet("/plain", () => Results.Json(Widgets.Count));
     }
@@ -158,6 +166,18 @@ internal sealed class TestApp : IAsyncDisposable
         {
             await App.StopAsync();
             await App.DisposeAsync();
+        }
+    }
+
+    /// <summary>"widgets" or "widget:N" are reads of those resources; anything else (a mutation) is not cacheable.</summary>
+    private sealed class HeaderQueryResolver : IRequestResourceResolver
+    {
+        public ValueTask<ResolvedResources?> ResolveAsync(HttpContext context)
+        {
+            var query = context.Request.Headers["X-Query"].ToString();
+            return ValueTask.FromResult(query.StartsWith("widget", StringComparison.Ordinal)
+                ? new ResolvedResources([query], "query=" + query)
+                : null);
         }
     }
 
