@@ -19,6 +19,11 @@ namespace FPbase.Data;
 /// and, where the link is further away, with one query per kind of link.</item>
 /// <item>Set-based writes (ExecuteUpdate, ExecuteDelete, raw SQL) cannot say which rows they changed:
 /// they bump the type's lists and whole per-row families (<c>protein:*</c>).</item>
+/// <item>A row may be addressed by more than one key, and every key is bumped: a protein by slug, uuid and
+/// its aliases (<see cref="AliasKey"/>, old and new, though alias URLs only ever redirect); a reference by id
+/// and by DOI (<c>reference:10.1016/0378-1119(95)00685-0</c>).</item>
+/// <item>A protein page shows the names of its lineage parent and children: a change to a protein bumps
+/// their pages too. It shows the excerpts that cite it, with their references' citations.</item>
 /// </list>
 /// </summary>
 public sealed class CacheDependencies : IResourceDependencyMap
@@ -83,6 +88,16 @@ public sealed class CacheDependencies : IResourceDependencyMap
         [nameof(BleachMeasurement)] = ([], [ProteinRow]),
         [nameof(StateTransition)] = ([], [ProteinRow]),
         [nameof(OserMeasurement)] = ([], [ProteinRow]),
+        // Accounts (FPbase.Data.Identity): users, roles, API tokens and favourites appear on no public page.
+        [Identity.IdentityEntities.User] = ([], []),
+        [Identity.IdentityEntities.Role] = ([], []),
+        [Identity.IdentityEntities.UserRole] = ([], []),
+        [Identity.IdentityEntities.UserClaim] = ([], []),
+        [Identity.IdentityEntities.UserLogin] = ([], []),
+        [Identity.IdentityEntities.UserToken] = ([], []),
+        [Identity.IdentityEntities.RoleClaim] = ([], []),
+        [Identity.IdentityEntities.Token] = ([], []),
+        [Identity.IdentityEntities.Favourite] = ([], []),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public async ValueTask CollectAsync(DbContext context, IReadOnlyList<EntityEntry> entries, ISet<string> resources, CancellationToken cancellationToken)
@@ -126,6 +141,8 @@ public sealed class CacheDependencies : IResourceDependencyMap
             case Protein:
                 AddValues(entry, nameof(Protein.Slug), rows.ProteinKeys);
                 AddValues(entry, nameof(Protein.Uuid), rows.ProteinKeys);
+                AddAliasKeys(entry, rows.ProteinKeys);
+                AddValues(entry, nameof(Protein.Id), rows.LineageNeighboursOf);
                 break;
             case Spectrum:
                 AddRow(resources, SpectrumRow, entry, nameof(Spectrum.Id));
@@ -142,6 +159,7 @@ public sealed class CacheDependencies : IResourceDependencyMap
                 break;
             case Reference:
                 AddValues(entry, nameof(Reference.Id), rows.ReferenceIds);
+                AddValues(entry, nameof(Reference.Doi), rows.ReferenceDois);
                 break;
             case ReferenceAuthor:
                 AddValues(entry, nameof(ReferenceAuthor.ReferenceId), rows.ReferenceIds);
@@ -177,6 +195,9 @@ public sealed class CacheDependencies : IResourceDependencyMap
             case Camera:
                 AddValues(entry, nameof(Camera.Id), rows.CameraIds);
                 break;
+            case Dictionary<string, object> when entry.Metadata.Name == ExcerptProteinJoin:
+                AddValues(entry, "ExcerptId", rows.ExcerptIds);
+                break;
         }
 
         // Every row that points at a protein (states, lineage, references, excerpts, transitions,
@@ -196,6 +217,26 @@ public sealed class CacheDependencies : IResourceDependencyMap
             else if (foreignKey.PrincipalEntityType.ClrType == typeof(Microscope))
             {
                 AddValues(entry, foreignKey.Properties[0].Name, rows.MicroscopeIds);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The URL key of a protein alias, as FPbase matches it: lower-cased, spaces as dashes, dots dropped
+    /// ("enhanced GFP" is requested as <c>/protein/enhanced-gfp/</c>).
+    /// </summary>
+    public static string AliasKey(string alias)
+        => (alias ?? "").Trim().ToLowerInvariant().Replace(' ', '-').Replace(".", "", StringComparison.Ordinal);
+
+    private static void AddAliasKeys(EntityEntry entry, ISet<object> into)
+    {
+        var property = entry.Property(nameof(Protein.Aliases));
+        object?[] lists = entry.State == EntityState.Added ? [property.CurrentValue] : [property.CurrentValue, property.OriginalValue];
+        foreach (var alias in lists.OfType<IEnumerable<string>>().SelectMany(a => a))
+        {
+            if (AliasKey(alias) is { Length: > 0 } key)
+            {
+                into.Add(key);
             }
         }
     }
@@ -243,6 +284,8 @@ public sealed class CacheDependencies : IResourceDependencyMap
         public HashSet<object> DyeSlugs { get; } = [];
         public HashSet<object> ReferenceIds { get; } = [];
         public HashSet<object> ReferenceRowsOnly { get; } = [];
+        public HashSet<object> ReferenceDois { get; } = [];
+        public HashSet<object> LineageNeighboursOf { get; } = [];
         public HashSet<object> AuthorIds { get; } = [];
         public HashSet<object> ExcerptIds { get; } = [];
         public HashSet<object> OrganismIds { get; } = [];
@@ -257,8 +300,8 @@ public sealed class CacheDependencies : IResourceDependencyMap
 
         private IEnumerable<HashSet<object>> All =>
         [
-            ProteinKeys, ProteinIds, StateIds, DyeIds, DyeSlugs, ReferenceIds, ReferenceRowsOnly, AuthorIds, ExcerptIds,
-            OrganismIds, LineageIds, MicroscopeIds, ConfigIds, FilterIds, LightIds, CameraIds,
+            ProteinKeys, ProteinIds, StateIds, DyeIds, DyeSlugs, ReferenceIds, ReferenceRowsOnly, ReferenceDois, LineageNeighboursOf,
+            AuthorIds, ExcerptIds, OrganismIds, LineageIds, MicroscopeIds, ConfigIds, FilterIds, LightIds, CameraIds,
         ];
 
         public async Task ResolveAsync(FpbaseDbContext db, ISet<string> resources, CancellationToken ct)
@@ -290,6 +333,10 @@ public sealed class CacheDependencies : IResourceDependencyMap
                 var ids = Ints(ReferenceIds);
                 ProteinIds.UnionWith((await db.ProteinReferences.Where(pr => ids.Contains(pr.ReferenceId)).Select(pr => pr.ProteinId).ToListAsync(ct).ConfigureAwait(false)).Cast<object>());
                 ProteinIds.UnionWith((await db.Proteins.Where(p => p.PrimaryReferenceId != null && ids.Contains(p.PrimaryReferenceId.Value)).Select(p => p.Id).ToListAsync(ct).ConfigureAwait(false)).Cast<object>());
+                // Excerpts show their reference's citation on the pages of the proteins they are about.
+                ProteinIds.UnionWith((await db.Set<Dictionary<string, object>>(ExcerptProteinJoin)
+                    .Where(j => db.Excerpts.Any(e => e.Id == EF.Property<int>(j, "ExcerptId") && e.ReferenceId != null && ids.Contains(e.ReferenceId.Value)))
+                    .Select(j => EF.Property<int>(j, "ProteinId")).ToListAsync(ct).ConfigureAwait(false)).Cast<object>());
                 ReferenceRowsOnly.UnionWith(ReferenceIds);
             }
 
@@ -299,6 +346,18 @@ public sealed class CacheDependencies : IResourceDependencyMap
                 ProteinIds.UnionWith((await db.Set<Dictionary<string, object>>(ExcerptProteinJoin)
                     .Where(j => ids.Contains(EF.Property<int>(j, "ExcerptId")))
                     .Select(j => EF.Property<int>(j, "ProteinId")).ToListAsync(ct).ConfigureAwait(false)).Cast<object>());
+                // A reference page lists its excerpts and the proteins they are about.
+                ReferenceRowsOnly.UnionWith((await db.Excerpts.Where(e => ids.Contains(e.Id) && e.ReferenceId != null)
+                    .Select(e => e.ReferenceId!.Value).ToListAsync(ct).ConfigureAwait(false)).Cast<object>());
+            }
+
+            // A protein page links its lineage parent and children by name.
+            if (LineageNeighboursOf.Count > 0)
+            {
+                var ids = Ints(LineageNeighboursOf);
+                ProteinIds.UnionWith((await db.Lineages
+                    .Where(l => (l.Parent != null && ids.Contains(l.Parent.ProteinId)) || l.Children.Any(c => ids.Contains(c.ProteinId)))
+                    .Select(l => l.ProteinId).ToListAsync(ct).ConfigureAwait(false)).Cast<object>());
             }
 
             if (OrganismIds.Count > 0)
@@ -343,7 +402,15 @@ public sealed class CacheDependencies : IResourceDependencyMap
 
             AddRows(resources, ProteinRow, ProteinKeys);
             AddRows(resources, DyeRow, DyeSlugs);
+            if (ReferenceRowsOnly.Count > 0)
+            {
+                // Reference pages are addressed by id and by DOI.
+                var ids = Ints(ReferenceRowsOnly);
+                ReferenceDois.UnionWith(await db.References.Where(r => ids.Contains(r.Id)).Select(r => r.Doi).ToListAsync(ct).ConfigureAwait(false));
+            }
+
             AddRows(resources, ReferenceRow, ReferenceRowsOnly);
+            AddRows(resources, ReferenceRow, ReferenceDois.Where(doi => doi is string { Length: > 0 }).ToHashSet());
             AddRows(resources, MicroscopeRow, MicroscopeIds);
         }
 

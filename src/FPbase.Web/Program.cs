@@ -5,6 +5,7 @@ await builder.AddFpbaseCachingAsync();
 builder.AddFpbaseHealthChecks();
 builder.AddFpbaseProblemDetails();
 builder.AddFpbaseMvc();
+builder.AddFpbasePages();
 builder.AddFpbaseApi();
 builder.AddFpbaseGraphQL();
 
@@ -19,7 +20,8 @@ app.UseAuthorization();
 app.UseHttpCaching();
 
 app.MapFpbaseHealthChecks();
-app.MapControllers();
+app.MapFpbaseStaticAssets();
+app.MapControllers().WithStaticAssets();
 app.MapFpbaseApi();
 app.MapFpbaseGraphQL();
 
