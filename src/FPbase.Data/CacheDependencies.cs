@@ -88,6 +88,16 @@ public sealed class CacheDependencies : IResourceDependencyMap
         [nameof(BleachMeasurement)] = ([], [ProteinRow]),
         [nameof(StateTransition)] = ([], [ProteinRow]),
         [nameof(OserMeasurement)] = ([], [ProteinRow]),
+        // Accounts (FPbase.Data.Identity): users, roles, API tokens and favourites appear on no public page.
+        [Identity.IdentityEntities.User] = ([], []),
+        [Identity.IdentityEntities.Role] = ([], []),
+        [Identity.IdentityEntities.UserRole] = ([], []),
+        [Identity.IdentityEntities.UserClaim] = ([], []),
+        [Identity.IdentityEntities.UserLogin] = ([], []),
+        [Identity.IdentityEntities.UserToken] = ([], []),
+        [Identity.IdentityEntities.RoleClaim] = ([], []),
+        [Identity.IdentityEntities.Token] = ([], []),
+        [Identity.IdentityEntities.Favourite] = ([], []),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public async ValueTask CollectAsync(DbContext context, IReadOnlyList<EntityEntry> entries, ISet<string> resources, CancellationToken cancellationToken)

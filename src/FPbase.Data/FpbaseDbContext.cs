@@ -1,14 +1,19 @@
 using FPbase.Data.Configurations;
 using FPbase.Data.Entities;
+using FPbase.Data.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace FPbase.Data;
 
 /// <summary>
 /// FPbase's database. PostgreSQL (migrations in <c>Migrations/</c>) or SQLite (embedded default, created with
-/// EnsureCreated). <see cref="Spectra"/> has a global filter: approved spectra only.
+/// EnsureCreated). <see cref="Spectra"/> has a global filter: approved spectra only. Accounts (ASP.NET Core
+/// Identity, API tokens, favourites) live in the same database: see <see cref="IdentityModel"/>.
 /// </summary>
-public sealed class FpbaseDbContext(DbContextOptions<FpbaseDbContext> options) : DbContext(options)
+public sealed class FpbaseDbContext(DbContextOptions<FpbaseDbContext> options)
+    : IdentityDbContext<ApplicationUser, IdentityRole, string>(options)
 {
     public DbSet<Protein> Proteins => Set<Protein>();
 
@@ -55,6 +60,10 @@ public sealed class FpbaseDbContext(DbContextOptions<FpbaseDbContext> options) :
 
     public DbSet<OserMeasurement> OserMeasurements => Set<OserMeasurement>();
 
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<ProteinFavourite> ProteinFavourites => Set<ProteinFavourite>();
+
     /// <summary>True when the context runs on PostgreSQL (false: SQLite).</summary>
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
@@ -72,6 +81,8 @@ public sealed class FpbaseDbContext(DbContextOptions<FpbaseDbContext> options) :
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
+        IdentityModel.Configure(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(FpbaseDbContext).Assembly);
 
         // Bumps that are due, written in the same transaction as the change (see FPbase.Caching).
