@@ -19,8 +19,8 @@ internal static class GraphQLHostingExtensions
     /// <summary>Deep enough for FPbase's clients (a microscope's filter spectra are 6 levels).</summary>
     public const int MaxDepth = 15;
 
-    /// <summary>GraphQL.NET's estimate (lists count 5 rows); FPbase clients' largest queries are a few hundred.</summary>
-    public const int MaxComplexity = 20_000;
+    /// <summary>GraphQL.NET's estimate (lists count 5 rows); FPbase clients send a few hundred; every protein with its states, spectra and references about 40,000.</summary>
+    public const int MaxComplexity = 100_000;
 
     public static WebApplicationBuilder AddFpbaseGraphQL(this WebApplicationBuilder builder)
     {

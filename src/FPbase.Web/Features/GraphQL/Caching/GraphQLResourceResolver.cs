@@ -1,9 +1,7 @@
 using FPbase.Caching;
 using FPbase.Web.Features.GraphQL.Transport;
 using FPbase.Web.Features.GraphQL.Types;
-using GraphQLParser;
 using GraphQLParser.AST;
-using GraphQLParser.Exceptions;
 
 namespace FPbase.Web.Features.GraphQL.Caching;
 
@@ -15,8 +13,6 @@ namespace FPbase.Web.Features.GraphQL.Caching;
 /// </summary>
 internal sealed class GraphQLResourceResolver(FpbaseSchema schema) : IRequestResourceResolver
 {
-    private static readonly ParserOptions Options = new() { Ignore = IgnoreOptions.All };
-
     public async ValueTask<ResolvedResources?> ResolveAsync(HttpContext context)
     {
         var read = await GraphQLRequestReader.ReadAsync(context);
@@ -25,21 +21,8 @@ internal sealed class GraphQLResourceResolver(FpbaseSchema schema) : IRequestRes
             return null;
         }
 
-        GraphQLDocument document;
-        try
-        {
-            document = Parser.Parse(request.Query, Options);
-        }
-        catch (GraphQLParserException)
-        {
-            return null;
-        }
-
-        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
-        var operation = request.OperationName is { } name
-            ? operations.SingleOrDefault(o => o.Name?.StringValue == name)
-            : operations.Count == 1 ? operations[0] : null;
-        if (operation is not { Operation: OperationType.Query })
+        if (GraphQLDocuments.TryParse(request.Query) is not { } document
+            || GraphQLDocuments.Select(document, request.OperationName) is not { Operation: OperationType.Query } operation)
         {
             return null;
         }

@@ -1,6 +1,6 @@
 using FPbase.Web.Features.GraphQL.Types;
 using GraphQL;
-using GraphQL.Types;
+using GraphQLParser.AST;
 
 namespace FPbase.Web.Features.GraphQL.Transport;
 
@@ -28,10 +28,19 @@ internal static class GraphQLEndpoint
             return;
         }
 
+        var document = GraphQLDocuments.TryParse(request.Query);
+        if (document is not null && GraphQLDocuments.Select(document, request.OperationName) is { Operation: not OperationType.Query } operation)
+        {
+            var message = $"This API only answers queries: it has no {operation.Operation.ToString().ToLowerInvariant()} type.";
+            await WriteAsync(context, serializer, StatusCodes.Status400BadRequest, new ExecutionResult { Errors = [new ExecutionError(message)] });
+            return;
+        }
+
         var result = await executer.ExecuteAsync(options =>
         {
             options.Schema = schema;
             options.Query = request.Query;
+            options.Document = document;
             options.OperationName = request.OperationName;
             options.Variables = request.Variables is { } variables ? serializer.Deserialize<Inputs>(variables.GetRawText()) : null;
             options.RequestServices = context.RequestServices;

@@ -1,0 +1,80 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using FPbase.Web.Tests.Infrastructure;
+
+namespace FPbase.Web.Tests.GraphQL;
+
+/// <summary>Requests that cannot run get a 400 with GraphQL's errors JSON (never a 500), and are never cached.</summary>
+public sealed class GraphQLErrorTests(SiteFixture site) : IClassFixture<SiteFixture>
+{
+    private readonly HttpClient _client = site.App.CreateClient();
+
+    [Theory]
+    [InlineData("{ protein(id: \"R9NL8\") { name ")]
+    [InlineData("{ protein(id: \"R9NL8\") { nosuchfield } }")]
+    [InlineData("{ nosuchroot { id } }")]
+    [InlineData("{ spectrum(id: \"not a number\") { id } }")]
+    [InlineData("mutation { addProtein(name: \"x\") { id } }")]
+    [InlineData("subscription { spectra { id } }")]
+    [InlineData("query A { organisms { id } } query B { organisms { id } }")]
+    public async Task AQueryThatCannotRunIsA400WithErrorsAndNoETag(string query)
+    {
+        foreach (var request in new[] { GraphQLClient.Post(query), GraphQLClient.Get(query) })
+        {
+            var response = await _client.SendAsync(request);
+            await AssertGraphQLErrorAsync(response);
+        }
+    }
+
+    [Fact]
+    public async Task MalformedJsonAMissingQueryAndBadVariablesAre400()
+    {
+        await AssertGraphQLErrorAsync(await _client.PostAsync(GraphQLClient.Path, new StringContent("{\"query\": ", Encoding.UTF8, "application/json")));
+        await AssertGraphQLErrorAsync(await _client.PostAsync(GraphQLClient.Path, new StringContent("[1, 2]", Encoding.UTF8, "application/json")));
+        await AssertGraphQLErrorAsync(await _client.PostAsync(GraphQLClient.Path, new StringContent("{\"variables\": {}}", Encoding.UTF8, "application/json")));
+        await AssertGraphQLErrorAsync(await _client.GetAsync(GraphQLClient.Path));
+        await AssertGraphQLErrorAsync(await _client.GetAsync(GraphQLClient.Path + "?query=" + Uri.EscapeDataString("{ organisms { id } }") + "&variables=%7Bnope"));
+        await AssertGraphQLErrorAsync(await _client.SendAsync(GraphQLClient.Post("query($id: Int!) { spectrum(id: $id) { id } }", new { id = "seventeen" })));
+    }
+
+    [Fact]
+    public async Task TooDeepAQueryIsRefusedWithAClearError()
+    {
+        // 8 × 2 levels below organisms: deeper than the limit of 15.
+        var query = "{ organisms " + string.Concat(Enumerable.Repeat("{ proteins { parentOrganism ", 8)) + "{ id }" + new string('}', 16) + " }";
+        var response = await _client.SendAsync(GraphQLClient.Post(query));
+        var errors = await AssertGraphQLErrorAsync(response);
+        Assert.Contains("nested", (string?)errors[0]!["message"], StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task ABodyOverOneMegabyteIsA413Problem()
+    {
+        var padding = new string(' ', 1024 * 1024);
+        var response = await _client.PostAsync(GraphQLClient.Path, new StringContent("{\"query\": \"{ organisms { id } }\"" + padding + "}", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Null(response.Headers.ETag);
+    }
+
+    [Fact]
+    public async Task AnApplicationGraphqlBodyIsAQuery()
+    {
+        var response = await _client.PostAsync(GraphQLClient.Path, new StringContent("{ organisms { scientificName } }", Encoding.UTF8, new MediaTypeHeaderValue("application/graphql")));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Aequorea victoria", await response.Content.ReadAsStringAsync());
+    }
+
+    private static async Task<JsonArray> AssertGraphQLErrorAsync(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode}: {body}");
+        Assert.Null(response.Headers.ETag);
+        var errors = JsonNode.Parse(body)!["errors"]!.AsArray();
+        Assert.NotEmpty(errors);
+        Assert.False(string.IsNullOrEmpty((string?)errors[0]!["message"]));
+        return errors;
+    }
+}
