@@ -12,6 +12,15 @@ internal static class PagesHostingExtensions
     public static WebApplicationBuilder AddFpbasePages(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<ReferenceDoiResolver>();
+
+        // `dotnet run` and the tests serve the build's asset manifest, for which ASP.NET Core turns every
+        // Cache-Control into no-cache unless told otherwise. The manifest's own headers are right for us in
+        // every environment: fingerprinted URLs are immutable (a change gives a new URL), the plain ones no-cache.
+        if (builder.Configuration["EnableStaticAssetsDevelopmentCaching"] is null)
+        {
+            builder.Configuration["EnableStaticAssetsDevelopmentCaching"] = "true";
+        }
+
         return builder;
     }
 
