@@ -26,6 +26,7 @@ internal static class ApiHostingExtensions
                     + "Responses carry ETags; send If-None-Match to get 304 when nothing changed.",
             });
             options.OperationFilter<FilterParametersOperationFilter>();
+            options.DocumentFilter<TrailingSlashDocumentFilter>();
             options.MapType<SpectrumValues>(SpectrumValues.Schema);
             // Only the JSON/CSV API: pages and other machinery are not part of it.
             options.DocInclusionPredicate((_, description) => description.RelativePath is { } path

@@ -126,7 +126,8 @@ internal static class ProteinFilters
 
     /// <summary>
     /// FPbase's local_brightness of the default state, in SQL: its brightness over the mean brightness of
-    /// the other protein states with an emission maximum within 20 nm, rounded to 4 places; 1 when either
+    /// the other protein states with an emission maximum within 20 nm, rounded to 4 places (scaled, since
+    /// PostgreSQL rounds doubles only to integers); 1 when either
     /// is unknown (or the mean is 0). Proteins without a default state have none and match nothing.
     /// </summary>
     private static Expression<Func<Protein, double?>> SpectralBrightness(FpbaseDbContext db)
@@ -136,9 +137,9 @@ internal static class ProteinFilters
                 || (db.States.Where(s => s.Id != p.DefaultState.Id && s.EmMax > p.DefaultState.EmMax - 21 && s.EmMax < p.DefaultState.EmMax + 21)
                     .Average(s => s.Brightness) ?? 0) == 0
                 ? 1
-                : Math.Round(p.DefaultState.Brightness.Value / db.States
+                : Math.Round(10000 * p.DefaultState.Brightness.Value / db.States
                     .Where(s => s.Id != p.DefaultState.Id && s.EmMax > p.DefaultState.EmMax - 21 && s.EmMax < p.DefaultState.EmMax + 21)
-                    .Average(s => s.Brightness)!.Value, 4);
+                    .Average(s => s.Brightness)!.Value) / 10000;
 
     private static string CleanSequence(string raw)
         => new(raw.Where(c => !char.IsWhiteSpace(c)).Select(char.ToUpperInvariant).ToArray());

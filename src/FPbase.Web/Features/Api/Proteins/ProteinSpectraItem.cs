@@ -13,7 +13,7 @@ public sealed record ProteinSpectraItem(
 /// </summary>
 [JsonDerivedType(typeof(ExcitationSpectrumItem))]
 [JsonDerivedType(typeof(EmissionSpectrumItem))]
-public abstract record StateSpectrumItem([property: JsonPropertyName("state")] string State);
+public abstract record StateSpectrumItem([property: JsonPropertyName("state"), JsonPropertyOrder(-1)] string State);
 
 public sealed record ExcitationSpectrumItem(
     string State,
