@@ -122,6 +122,7 @@ public sealed class ProteinFilterTests(SiteFixture site) : IClassFixture<SiteFix
     [InlineData("/api/proteins/?id=1.5", "id")]
     [InlineData("/api/proteins/?seq__cdna_contains=ATGXYZ", "seq__cdna_contains")]
     [InlineData("/api/proteins/?format=xml", "format")]
+    [InlineData("/api/proteins/?name__icontains=gf%00p", "name__icontains")]
     [InlineData("/api/proteins/?page=2", "page")]
     [InlineData("/api/proteins/basic/?agg=zz", "agg")]
     [InlineData("/api/proteins/table-data/?format=csv", "format")]

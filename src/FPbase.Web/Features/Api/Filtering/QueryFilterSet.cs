@@ -32,6 +32,13 @@ internal sealed class QueryFilterSet<T>
                 continue;
             }
 
+            if (values[^1]!.Contains('\0', StringComparison.Ordinal))
+            {
+                // As Django's forms do (and PostgreSQL refuses NUL in text).
+                errors[name] = ["Null characters are not allowed."];
+                continue;
+            }
+
             try
             {
                 query = filter.Apply(query, values[^1]!, db);
