@@ -22,7 +22,7 @@ internal sealed class QueryType : ObjectGraphType
             .ResolveAsync(async c => await Db(c).Proteins.AsNoTracking().Where(p => p.Status != ProteinStatus.Hidden).OrderBy(p => p.Name).ToListAsync(c.CancellationToken));
         Field<ProteinType>("protein").Argument<StringGraphType>("id")
             .ResolveAsync(async c => c.GetArgument<string?>("id") is { } id
-                ? await Db(c).Proteins.AsNoTracking().FirstOrDefaultAsync(p => p.Uuid == id.ToUpperInvariant() && p.Status != ProteinStatus.Hidden, c.CancellationToken)
+                ? await Db(c).Proteins.AsNoTracking().Where(p => p.Uuid == id.ToUpperInvariant() && p.Status != ProteinStatus.Hidden).OrderBy(p => p.Id).FirstOrDefaultAsync(c.CancellationToken)
                 : null);
 
         Field<ListGraphType<StateType>>("states")
@@ -34,7 +34,7 @@ internal sealed class QueryType : ObjectGraphType
             .ResolveAsync(async c => await SpectraQuery.LoadAsync(Db(c), c.GetArgument<string?>("category"), c.GetArgument<string?>("subtype"), c.CancellationToken));
         Field<SpectrumType>("spectrum").Argument<IntGraphType>("id")
             .ResolveAsync(async c => c.GetArgument<int?>("id") is { } id
-                ? await Db(c).Spectra.AsNoTracking().Where(s => s.Id == id).Select(SpectrumNodes.Projection).FirstOrDefaultAsync(c.CancellationToken)
+                ? await Db(c).Spectra.AsNoTracking().Where(s => s.Id == id).OrderBy(s => s.Id).Select(SpectrumNodes.Projection).FirstOrDefaultAsync(c.CancellationToken)
                 : null);
 
         // As in FPbase, `dyes` and `dye` return dye states (the fluorophores), which name their dye.
@@ -47,10 +47,10 @@ internal sealed class QueryType : ObjectGraphType
                 if (c.GetArgument<string?>("name") is { } name)
                 {
                     var slug = Slugify.Apply(name);
-                    return await states.OrderBy(s => s.Id).FirstOrDefaultAsync(s => s.Slug == slug || (s.OwnerSlug == slug && s.Name == "default"), c.CancellationToken);
+                    return await states.Where(s => s.Slug == slug || (s.OwnerSlug == slug && s.Name == "default")).OrderBy(s => s.Id).FirstOrDefaultAsync(c.CancellationToken);
                 }
 
-                return c.GetArgument<int?>("id") is { } id ? await states.FirstOrDefaultAsync(s => s.Id == id, c.CancellationToken) : null;
+                return c.GetArgument<int?>("id") is { } id ? await states.Where(s => s.Id == id).OrderBy(s => s.Id).FirstOrDefaultAsync(c.CancellationToken) : null;
             });
 
         Field<ListGraphType<MicroscopeType>>("microscopes")
@@ -61,7 +61,7 @@ internal sealed class QueryType : ObjectGraphType
             .ResolveAsync(async c => await Db(c).OpticalConfigs.AsNoTracking().OrderBy(o => o.Id).ToListAsync(c.CancellationToken));
         Field<OpticalConfigType>("opticalConfig").Argument<IntGraphType>("id")
             .ResolveAsync(async c => c.GetArgument<int?>("id") is { } id
-                ? await Db(c).OpticalConfigs.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, c.CancellationToken)
+                ? await Db(c).OpticalConfigs.AsNoTracking().Where(o => o.Id == id).OrderBy(o => o.Id).FirstOrDefaultAsync(c.CancellationToken)
                 : null);
 
         Field<ListGraphType<OrganismType>>("organisms")
@@ -73,7 +73,7 @@ internal sealed class QueryType : ObjectGraphType
             .ResolveAsync(async c => await Db(c).References.AsNoTracking().OrderBy(r => r.Id).ToListAsync(c.CancellationToken));
         Field<ReferenceType>("reference").Argument<StringGraphType>("doi")
             .ResolveAsync(async c => c.GetArgument<string?>("doi") is { } doi
-                ? await Db(c).References.AsNoTracking().FirstOrDefaultAsync(r => r.Doi == doi.Trim().ToLowerInvariant(), c.CancellationToken)
+                ? await Db(c).References.AsNoTracking().Where(r => r.Doi == doi.Trim().ToLowerInvariant()).OrderBy(r => r.Id).FirstOrDefaultAsync(c.CancellationToken)
                 : null);
     }
 
@@ -90,6 +90,7 @@ internal sealed class QueryType : ObjectGraphType
         var prefix = id.ToLowerInvariant();
         var matches = await Db(context).Microscopes.AsNoTracking()
             .Where(m => m.Id.ToLower().StartsWith(prefix))
+            .OrderBy(m => m.Id)
             .Take(2)
             .ToListAsync(context.CancellationToken);
         return matches.Count switch
