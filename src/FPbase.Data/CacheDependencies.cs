@@ -85,9 +85,9 @@ public sealed class CacheDependencies : IResourceDependencyMap
         [ExcerptProteinJoin] = ([References], [ReferenceRow, ProteinRow]),
         [MicroscopeLightJoin] = ([Microscopes], [MicroscopeRow]),
         [MicroscopeCameraJoin] = ([Microscopes], [MicroscopeRow]),
-        [nameof(BleachMeasurement)] = ([], [ProteinRow]),
-        [nameof(StateTransition)] = ([], [ProteinRow]),
-        [nameof(OserMeasurement)] = ([], [ProteinRow]),
+        [nameof(BleachMeasurement)] = ([Proteins], [ProteinRow]),
+        [nameof(StateTransition)] = ([Proteins], [ProteinRow]),
+        [nameof(OserMeasurement)] = ([Proteins], [ProteinRow]),
         // Accounts (FPbase.Data.Identity): users, roles, API tokens and favourites appear on no public page.
         [Identity.IdentityEntities.User] = ([], []),
         [Identity.IdentityEntities.Role] = ([], []),
