@@ -23,6 +23,7 @@ internal sealed partial class RedisResourceVersionStore : IResourceVersionStore,
     private readonly RedisChannel _channel;
     private readonly ResiliencePipeline _readPipeline;
     private readonly CancellationTokenSource _stopping = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TaskCompletionSource> _awaitedBumps = new(StringComparer.Ordinal);
     private string? _pendingProbe;
     private Task? _heartbeat;
     private int _disposed;
@@ -110,13 +111,22 @@ internal sealed partial class RedisResourceVersionStore : IResourceVersionStore,
             return;
         }
 
-        var args = new RedisValue[1 + (resources.Count * 2)];
+        var marker = RedisScripts.BumpPrefix + VersionToken.New();
+        var args = new RedisValue[2 + (resources.Count * 2)];
         args[0] = _channel.ToString();
-        var i = 1;
+        args[1] = marker;
+        var i = 2;
         foreach (var resource in resources)
         {
             args[i++] = resource;
             args[i++] = VersionToken.New();
+        }
+
+        // Wait for our own notification only while notifications are known to arrive.
+        var heard = Local.IsTrusted ? new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) : null;
+        if (heard is not null)
+        {
+            _awaitedBumps[marker] = heard;
         }
 
         // Forget our own copy first: the notification will say the same, but this instance must
@@ -126,9 +136,18 @@ internal sealed partial class RedisResourceVersionStore : IResourceVersionStore,
         {
             await _redis.GetDatabase().ScriptEvaluateAsync(RedisScripts.Bump, [_hashKey], args)
                 .WaitAsync(_options.BumpTimeout, cancellationToken).ConfigureAwait(false);
+
+            // Redis delivers a PUBLISH to every subscriber in the same pass, so once our own copy of
+            // the notification is back, the other instances have been sent theirs: the writer's
+            // response then leaves after every instance was told, not merely after Redis was.
+            if (heard is not null)
+            {
+                await heard.Task.WaitAsync(_options.BumpTimeout, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
         }
         finally
         {
+            _awaitedBumps.TryRemove(marker, out _);
             Local.Invalidate(resources);
         }
     }
@@ -233,7 +252,19 @@ internal sealed partial class RedisResourceVersionStore : IResourceVersionStore,
             return;
         }
 
-        Local.Invalidate(text.Split('\n'));
+        var lines = text.Split('\n');
+        if (lines[0].StartsWith(RedisScripts.BumpPrefix, StringComparison.Ordinal))
+        {
+            Local.Invalidate(lines.AsSpan(1).ToArray());
+            if (_awaitedBumps.TryRemove(lines[0], out var heard))
+            {
+                heard.TrySetResult();
+            }
+
+            return;
+        }
+
+        Local.Invalidate(lines);
     }
 
     private void OnConnectionFailed(object? sender, ConnectionFailedEventArgs e)

@@ -23,19 +23,21 @@ internal static class RedisScripts
         """;
 
     /// <summary>
-    /// Bumps versions: ARGV[1] is the notification channel, then (field, new token) pairs. Every
-    /// instance hears of the bump on the channel and drops its copy of those versions.
+    /// Bumps versions: ARGV[1] is the notification channel, ARGV[2] the bump's own marker line, then
+    /// (field, new token) pairs. Every instance hears of the bump on the channel and drops its copy of
+    /// those versions; the writer waits until it hears its own marker (see the store).
     /// </summary>
     public const string Bump = """
         local fields = {}
-        for i = 2, #ARGV, 2 do
+        for i = 3, #ARGV, 2 do
           redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1])
           fields[#fields + 1] = ARGV[i]
         end
-        redis.call('PUBLISH', ARGV[1], table.concat(fields, '\n'))
+        redis.call('PUBLISH', ARGV[1], ARGV[2] .. '\n' .. table.concat(fields, '\n'))
         return #fields
         """;
 
     public const string EpochField = "@epoch";
     public const string ProbePrefix = "@probe:";
+    public const string BumpPrefix = "@bump:";
 }
