@@ -8,6 +8,10 @@ builder.AddFpbaseMvc();
 builder.AddFpbasePages();
 builder.AddFpbaseApi();
 builder.AddFpbaseGraphQL();
+builder.AddFpbaseAuth();
+builder.AddFpbaseRateLimiting();
+builder.AddFpbaseRequestLimits();
+builder.AddFpbaseCors();
 
 var app = builder.Build();
 
@@ -16,7 +20,12 @@ await app.InitializeDatabaseAsync();
 app.UseFpbaseProblemDetails();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseFpbaseCors();
+app.UseFpbaseAuthentication();
+app.UseFpbaseRateLimiting();
+app.UseFpbaseRequestLimits();
 app.UseAuthorization();
+app.UseFpbaseAntiforgery();
 app.UseHttpCaching();
 
 app.MapFpbaseHealthChecks();
@@ -24,5 +33,6 @@ app.MapFpbaseStaticAssets();
 app.MapControllers().WithStaticAssets();
 app.MapFpbaseApi();
 app.MapFpbaseGraphQL();
+app.MapFpbaseAccounts();
 
 app.Run();

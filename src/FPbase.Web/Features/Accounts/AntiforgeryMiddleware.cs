@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Antiforgery;
+
+namespace FPbase.Web.Features.Accounts;
+
+/// <summary>
+/// Every unsafe request (POST, PUT, PATCH, DELETE) to an endpoint must carry a valid antiforgery token, in the
+/// form field <c>__RequestVerificationToken</c> (forms rendered with the form tag helper have it) or the
+/// <c>X-CSRF-Token</c> header (scripts on our pages: the token comes from <c>GET /api/me/</c>), unless:
+/// <list type="bullet">
+/// <item>the request is authenticated by an API token: a browser never adds that header by itself, so there is
+/// no ambient credential a cross-site page could borrow;</item>
+/// <item>the endpoint opts out (<c>.DisableAntiforgery()</c>, <c>[IgnoreAntiforgeryToken]</c>): only for
+/// endpoints that change nothing, like GraphQL queries sent by POST.</item>
+/// </list>
+/// Runs after authentication and authorization (an anonymous write to a protected route is a 401, not a 400),
+/// for MVC controllers and minimal endpoints alike. A missing or bad token is a 400 problem and nothing runs.
+/// </summary>
+internal sealed class AntiforgeryMiddleware(RequestDelegate next, IAntiforgery antiforgery, IProblemDetailsService problemDetails)
+{
+    public const string HeaderName = "X-CSRF-Token";
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var method = context.Request.Method;
+        var safe = HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method);
+        var endpoint = context.GetEndpoint();
+        if (safe
+            || endpoint is null
+            || endpoint.Metadata.GetMetadata<IAntiforgeryMetadata>() is { RequiresValidation: false }
+            || context.User.IsBearer())
+        {
+            await next(context);
+            return;
+        }
+
+        if (!await antiforgery.IsRequestValidAsync(context))
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            context.Response.Headers.CacheControl = "no-store";
+            await problemDetails.WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails =
+                {
+                    Status = StatusCodes.Status400BadRequest,
+                    Title = "Antiforgery token missing or invalid",
+                    Detail = $"Unsafe requests need the antiforgery token (form field __RequestVerificationToken or header {HeaderName}; GET /api/me/ returns one), or an API token (Authorization: Bearer).",
+                },
+            });
+            return;
+        }
+
+        await next(context);
+    }
+}

@@ -1,0 +1,124 @@
+using FPbase.Data;
+using FPbase.Data.Identity;
+using FPbase.Web.Features.Accounts;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+
+namespace Microsoft.AspNetCore.Builder;
+
+/// <summary>
+/// Accounts and access control: ASP.NET Core Identity on FpbaseDbContext (users, roles Editor and Staff),
+/// the site's login cookie, API tokens for scripts (<c>Authorization: Bearer</c>), the authorization policies
+/// (<see cref="Policies"/>) and antiforgery for every unsafe request that is not token-authenticated.
+/// Routes: <c>/accounts/login/</c>, <c>/accounts/register/</c>, <c>/accounts/logout/</c> (MVC),
+/// <c>/api/me/</c> and <c>/api/tokens/</c>. Settings: section <c>Accounts</c> (<see cref="AccountOptions"/>).
+/// </summary>
+internal static class AuthHostingExtensions
+{
+    public static WebApplicationBuilder AddFpbaseAuth(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(AccountOptions.SectionName);
+        builder.Services.Configure<AccountOptions>(section);
+        var secure = section.GetValue<bool?>(nameof(AccountOptions.SecureCookies))
+            ?? !(builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing"));
+
+        builder.Services.AddIdentityCore<ApplicationUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                // Length over composition rules (NIST SP 800-63B).
+                options.Password.RequiredLength = 10;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<FpbaseDbContext>()
+            .AddSignInManager();
+
+        builder.Services.AddAuthentication(AuthSchemes.Default)
+            .AddPolicyScheme(AuthSchemes.Default, "Login cookie or API token", options =>
+                options.ForwardDefaultSelector = context => AuthSchemes.HasBearerHeader(context.Request) ? AuthSchemes.Bearer : AuthSchemes.Cookie)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(AuthSchemes.Bearer, null)
+            .AddIdentityCookies();
+
+        builder.Services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = secure ? "__Host-fpbase" : "fpbase";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = secure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            options.Cookie.Path = "/";
+            options.LoginPath = "/accounts/login/";
+            options.LogoutPath = "/accounts/logout/";
+            options.ExpireTimeSpan = TimeSpan.FromDays(14);
+            options.SlidingExpiration = true;
+            // The API answers with status codes, never with a redirect to the login page.
+            options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                // Logged in, but without the role: a 403 problem everywhere (logging in again would not help).
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                context.Response.Headers.CacheControl = "no-store";
+                return Task.CompletedTask;
+            };
+        });
+
+        builder.Services.AddAntiforgery(options =>
+        {
+            options.HeaderName = AntiforgeryMiddleware.HeaderName;
+            options.Cookie.Name = secure ? "__Host-fpbase.csrf" : "fpbase.csrf";
+            options.Cookie.SecurePolicy = secure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            options.Cookie.Path = "/";
+        });
+
+        Policies.Add(builder.Services.AddAuthorizationBuilder());
+        return builder;
+    }
+
+    /// <summary>Authentication, then the 401 for bearer tokens that do not authenticate.</summary>
+    public static WebApplication UseFpbaseAuthentication(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseMiddleware<InvalidBearerTokenMiddleware>();
+        return app;
+    }
+
+    /// <summary>
+    /// After authorization: antiforgery for unsafe requests (<see cref="AntiforgeryMiddleware"/>), and ASP.NET
+    /// Core's own antiforgery middleware, which minimal endpoints binding forms require.
+    /// </summary>
+    public static WebApplication UseFpbaseAntiforgery(this WebApplication app)
+    {
+        app.UseMiddleware<AntiforgeryMiddleware>();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapFpbaseAccounts(this WebApplication app)
+    {
+        MeEndpoint.Map(app);
+        ApiTokenEndpoints.Map(app);
+        return app;
+    }
+
+    private static Task RedirectOrStatus(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+            context.Response.Headers.CacheControl = "no-store";
+            context.Response.Headers.WWWAuthenticate = AuthSchemes.Bearer;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
+    }
+}
