@@ -13,6 +13,7 @@ namespace Microsoft.AspNetCore.Builder;
 internal static class HealthCheckHostingExtensions
 {
     private const string ReadyTag = "ready";
+    private const string NoStore = "no-store";
 
     public static WebApplicationBuilder AddFpbaseHealthChecks(this WebApplicationBuilder builder)
     {
@@ -28,12 +29,23 @@ internal static class HealthCheckHostingExtensions
 
     public static WebApplication MapFpbaseHealthChecks(this WebApplication app)
     {
-        app.MapGet("/livez", () => TypedResults.Text("Healthy"))
+        // Probes report the instance as it is now: never stored by any cache (exactly "no-store",
+        // one of the freshness classes, rather than the health middleware's "no-store, no-cache").
+        app.MapMethods("/livez", [HttpMethods.Get, HttpMethods.Head], (HttpContext context) =>
+            {
+                context.Response.Headers.CacheControl = NoStore;
+                return TypedResults.Text("Healthy");
+            })
             .ExcludeFromDescription();
         app.MapHealthChecks("/healthz", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(ReadyTag),
-            ResponseWriter = HealthReportWriter.WriteAsync,
+            AllowCachingResponses = true, // we set the header ourselves
+            ResponseWriter = (context, report) =>
+            {
+                context.Response.Headers.CacheControl = NoStore;
+                return HealthReportWriter.WriteAsync(context, report);
+            },
         });
         return app;
     }
