@@ -35,6 +35,9 @@ internal static partial class Log
     [LoggerMessage(9, LogLevel.Warning, "The payload cache failed; building the response directly.", EventName = "PayloadCacheFailed")]
     public static partial void PayloadCacheFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(11, LogLevel.Warning, "Redis runs with maxmemory-policy {Policy}, which may evict the versions hash under memory pressure (every client would then download again). Use volatile-lru.", EventName = "EvictionPolicyMayDropVersions")]
+    public static partial void EvictionPolicyMayDropVersions(ILogger logger, string policy);
+
     [LoggerMessage(10, LogLevel.Warning, "A set-based SQL command could not be attributed to a table; bumping every resource the model knows.", EventName = "UnattributedSqlWrite")]
     public static partial void UnattributedSqlWrite(ILogger logger);
 }

@@ -114,7 +114,20 @@ internal sealed class VersionBumpingSaveChangesInterceptor(IResourceDependencyMa
             return;
         }
 
-        if (context.Database.CurrentTransaction is null)
+        if (System.Transactions.Transaction.Current is { } ambient && context.Database.CurrentTransaction is null)
+        {
+            // An ambient TransactionScope: EF raises no transaction events for it, so bump when it
+            // completes, and only if it committed (an in-doubt outcome bumps too: that is safe).
+            var outboxId = outbox.Id;
+            ambient.TransactionCompleted += (_, e) =>
+            {
+                if (e.Transaction?.TransactionInformation.Status is not System.Transactions.TransactionStatus.Aborted)
+                {
+                    _ = bumper.BumpCommittedAsync(resources, [outboxId], CancellationToken.None);
+                }
+            };
+        }
+        else if (context.Database.CurrentTransaction is null)
         {
             await bumper.BumpCommittedAsync(resources, [outbox.Id], cancellationToken).ConfigureAwait(false);
         }

@@ -167,6 +167,32 @@ internal sealed partial class RedisResourceVersionStore : IResourceVersionStore,
         }
 
         _heartbeat = HeartbeatAsync(_stopping.Token);
+        await WarnAboutEvictionPolicyAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The versions hash has no TTL; under an <c>allkeys-*</c> policy Redis may evict it under memory
+    /// pressure. That is never wrong (a missing version comes back as a fresh random token) but makes
+    /// every client download again, so say so. Best effort: a Redis that hides INFO stays quiet.
+    /// </summary>
+    private async Task WarnAboutEvictionPolicyAsync()
+    {
+        try
+        {
+            foreach (var endpoint in _redis.GetEndPoints())
+            {
+                var info = await _redis.GetServer(endpoint).InfoAsync("memory").WaitAsync(_options.BumpTimeout).ConfigureAwait(false);
+                var policy = info.SelectMany(group => group).FirstOrDefault(pair => pair.Key == "maxmemory_policy").Value;
+                if (policy is not null && policy.StartsWith("allkeys", StringComparison.OrdinalIgnoreCase))
+                {
+                    Log.EvictionPolicyMayDropVersions(_logger, policy);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Only a warning was at stake.
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)

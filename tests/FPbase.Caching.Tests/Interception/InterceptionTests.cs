@@ -403,7 +403,7 @@ public abstract class InterceptionTests : IAsyncLifetime
 
     private protected virtual string GadgetTable => "\"Gadgets\"";
 
-    private async Task<Dictionary<string, string>> SnapshotAsync()
+    private protected async Task<Dictionary<string, string>> SnapshotAsync()
     {
         var stamps = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var resource in Watched)
@@ -414,7 +414,7 @@ public abstract class InterceptionTests : IAsyncLifetime
         return stamps;
     }
 
-    private async Task<string[]> ChangedSinceAsync(Dictionary<string, string> before)
+    private protected async Task<string[]> ChangedSinceAsync(Dictionary<string, string> before)
     {
         var changed = new List<string>();
         foreach (var (resource, stamp) in before)
@@ -437,6 +437,42 @@ public sealed class SqliteInterceptionTests : InterceptionTests
 public sealed class PostgresInterceptionTests : InterceptionTests
 {
     protected override async Task<TestDatabase> CreateDatabaseAsync() => await PostgresTestDatabase.CreateAsync();
+
+    // Ambient System.Transactions scopes: Npgsql enlists in them; the SQLite provider refuses them.
+    [Fact]
+    public async Task SaveChangesInACompletedTransactionScopeBumpsWhenTheScopeCommits()
+    {
+        var before = await SnapshotAsync();
+        using (var scope = new System.Transactions.TransactionScope(System.Transactions.TransactionScopeAsyncFlowOption.Enabled))
+        {
+            await using var db = App.NewContext();
+            (await db.Widgets.SingleAsync(w => w.Id == 1)).Name = "uno";
+            await db.SaveChangesAsync();
+
+            Assert.Empty(Store.Bumps);
+            scope.Complete();
+        }
+
+        await Poll.UntilAsync(() => Store.Bumps.Count > 0, "the bump after the ambient commit");
+        Assert.Equal(["widget:1", "widgets"], Assert.Single(Store.Bumps));
+        Assert.Equal(["widget:1", "widgets"], await ChangedSinceAsync(before));
+    }
+
+    [Fact]
+    public async Task SaveChangesInAnAbandonedTransactionScopeBumpsNothing()
+    {
+        var before = await SnapshotAsync();
+        using (new System.Transactions.TransactionScope(System.Transactions.TransactionScopeAsyncFlowOption.Enabled))
+        {
+            await using var db = App.NewContext();
+            (await db.Widgets.SingleAsync(w => w.Id == 1)).Name = "uno";
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Empty(Store.Bumps);
+        Assert.Empty(await ChangedSinceAsync(before));
+        Assert.Empty(await App.OutboxAsync());
+    }
 
     private protected override string GadgetTable => $"{TestDbContext.GadgetSchema}.\"Gadgets\"";
 }
