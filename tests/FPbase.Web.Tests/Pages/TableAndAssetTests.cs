@@ -42,6 +42,14 @@ public sealed partial class TableAndAssetTests(SiteFixture site) : IClassFixture
         Assert.Equal("text/css", response.Content.Headers.ContentType!.MediaType);
         Assert.True(response.Headers.CacheControl!.MaxAge >= TimeSpan.FromDays(365), $"{href}: Cache-Control {response.Headers.CacheControl}");
         Assert.Contains("immutable", response.Headers.CacheControl.ToString(), StringComparison.Ordinal);
+
+        // What a browser sends: the body must still be there, whichever coding the server picks.
+        using var request = new HttpRequestMessage(HttpMethod.Get, href);
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", "gzip, deflate, br, zstd");
+        var browser = await _client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, browser.StatusCode);
+        Assert.Equal("text/css", browser.Content.Headers.ContentType?.MediaType);
+        Assert.NotEmpty(await browser.Content.ReadAsByteArrayAsync());
     }
 
     [GeneratedRegex("<link rel=\"stylesheet\" href=\"([^\"]+)\"")]
