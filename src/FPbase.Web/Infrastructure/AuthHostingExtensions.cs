@@ -57,6 +57,18 @@ internal static class AuthHostingExtensions
             options.LogoutPath = "/accounts/logout/";
             options.ExpireTimeSpan = TimeSpan.FromDays(14);
             options.SlidingExpiration = true;
+            // A renewed cookie (sliding expiration, or the periodic security-stamp check) is a Set-Cookie header:
+            // never on a response that may be public and shared by caches, only on private ones and writes.
+            options.Events.OnValidatePrincipal = async context =>
+            {
+                await SecurityStampValidator.ValidatePrincipalAsync(context);
+                context.ShouldRenew &= MayRenewCookie(context.Request);
+            };
+            options.Events.OnCheckSlidingExpiration = context =>
+            {
+                context.ShouldRenew &= MayRenewCookie(context.Request);
+                return Task.CompletedTask;
+            };
             // The API answers with status codes, never with a redirect to the login page.
             options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context =>
@@ -105,6 +117,13 @@ internal static class AuthHostingExtensions
         ApiTokenEndpoints.Map(app);
         return app;
     }
+
+    /// <summary>Requests whose responses are never public: writes, <c>/api/me/</c>, <c>/api/tokens/</c>, <c>/accounts/</c>.</summary>
+    private static bool MayRenewCookie(HttpRequest request)
+        => !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+            || request.Path.StartsWithSegments("/api/me")
+            || request.Path.StartsWithSegments("/api/tokens")
+            || request.Path.StartsWithSegments("/accounts");
 
     private static Task RedirectOrStatus(RedirectContext<CookieAuthenticationOptions> context, int status)
     {

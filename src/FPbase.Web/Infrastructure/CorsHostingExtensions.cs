@@ -24,7 +24,24 @@ internal static class CorsHostingExtensions
     /// <summary>After routing, before authentication (a preflight carries no credentials and is answered here).</summary>
     public static WebApplication UseFpbaseCors(this WebApplication app)
     {
-        app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseCors(ReadApiPolicy));
+        app.UseWhen(IsApiRead, api => api.UseCors(ReadApiPolicy));
         return app;
+    }
+
+    /// <summary>
+    /// An API GET or HEAD, or the preflight of one. ASP.NET Core's CORS middleware leaves the method check to
+    /// the browser and would answer any other request with <c>Access-Control-Allow-Origin</c> too: other
+    /// methods never reach it.
+    /// </summary>
+    private static bool IsApiRead(HttpContext context)
+    {
+        var request = context.Request;
+        if (!request.Path.StartsWithSegments("/api"))
+        {
+            return false;
+        }
+
+        var method = HttpMethods.IsOptions(request.Method) ? request.Headers.AccessControlRequestMethod.ToString() : request.Method;
+        return HttpMethods.IsGet(method) || HttpMethods.IsHead(method);
     }
 }

@@ -1,0 +1,71 @@
+using FPbase.Data;
+using FPbase.Data.Identity;
+using FPbase.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace FPbase.Web.Tests.Accounts;
+
+/// <summary>Account data is per-user: writing it bumps no public resource, and every account entity has a rule.</summary>
+public sealed class AccountCacheRulesTests(SiteFixture site) : IClassFixture<SiteFixture>
+{
+    [Fact]
+    public async Task Every_entity_of_the_model_has_a_cache_rule_and_account_entities_touch_nothing()
+    {
+        var map = new CacheDependencies();
+        await site.App.WithDbAsync(db =>
+        {
+            // The outbox belongs to the caching machinery, which never passes its rows to the map.
+            foreach (var entityType in db.Model.GetEntityTypes().Where(e => e.ClrType.Assembly != typeof(FPbase.Caching.CacheResourcesAttribute).Assembly))
+            {
+                var resources = new HashSet<string>();
+                map.CollectForTable(entityType, resources); // throws for an entity without a rule
+                if (entityType.ClrType.Namespace?.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) == true
+                    || entityType.ClrType.Namespace == typeof(ApiToken).Namespace)
+                {
+                    Assert.True(resources.Count == 0, $"{entityType.Name} touches {string.Join(", ", resources)}");
+                }
+            }
+
+            return Task.CompletedTask;
+        });
+    }
+
+    [Fact]
+    public async Task Users_roles_tokens_and_favourites_change_no_public_etag()
+    {
+        using var client = site.App.CreateClient();
+        var protein = await site.App.WithDbAsync(db => db.Proteins.OrderBy(p => p.Id).Select(p => new { p.Id, p.Slug }).FirstAsync());
+        // Not the favourite protein's own page: CacheDependencies bumps the page of every protein a changed row
+        // points at by foreign key, favourites included (a needless re-download of one page, never stale data).
+        string[] urls = ["/api/spectra-list/", "/api/proteins/", "/api/optical-configs-list/", "/"];
+        var before = await ETagsAsync(client, urls);
+
+        var editor = await site.App.CreateStaffAsync();
+        using (await site.App.CreateBearerClientAsync(editor))
+        {
+        }
+
+        await site.App.WithDbAsync(async db =>
+        {
+            db.ProteinFavourites.Add(new ProteinFavourite { UserId = editor.Id, ProteinId = protein.Id });
+            await db.SaveChangesAsync();
+            await db.ApiTokens.Where(t => t.UserId == editor.Id).ExecuteDeleteAsync();
+        });
+
+        Assert.Equal(before, await ETagsAsync(client, urls));
+    }
+
+    private static async Task<List<string?>> ETagsAsync(HttpClient client, IEnumerable<string> urls)
+    {
+        var etags = new List<string?>();
+        foreach (var url in urls)
+        {
+            using var response = await client.GetAsync(url);
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+            etags.Add(response.Headers.ETag?.Tag);
+        }
+
+        Assert.All(etags, Assert.NotNull);
+        return etags;
+    }
+}
