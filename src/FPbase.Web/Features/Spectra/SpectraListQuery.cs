@@ -10,9 +10,13 @@ namespace FPbase.Web.Features.Spectra;
 /// </summary>
 internal static class SpectraListQuery
 {
-    public static async Task<IReadOnlyList<SpectraListItem>> LoadAsync(FpbaseDbContext db, CancellationToken cancellationToken)
+    public static Task<IReadOnlyList<SpectraListItem>> LoadAsync(FpbaseDbContext db, CancellationToken cancellationToken)
+        => LoadAsync(db.Spectra, cancellationToken);
+
+    /// <summary>The same list over a filtered set of spectra (GraphQL's <c>spectra(category, subtype)</c>).</summary>
+    public static async Task<IReadOnlyList<SpectraListItem>> LoadAsync(IQueryable<Spectrum> spectra, CancellationToken cancellationToken)
     {
-        var rows = await db.Spectra.AsNoTracking()
+        var rows = await spectra.AsNoTracking()
             .Select(s => new
             {
                 s.Id,

@@ -1,5 +1,6 @@
 using FPbase.Data;
 using FPbase.Data.Entities;
+using FPbase.Web.Features.Spectra;
 using Microsoft.EntityFrameworkCore;
 
 namespace FPbase.Web.Features.GraphQL.Types;
@@ -34,33 +35,11 @@ internal static class SpectraQuery
             spectra = spectra.Where(s => s.Subtype == value);
         }
 
-        var rows = await spectra
-            .Select(s => new
-            {
-                s.Id,
-                s.Category,
-                s.Subtype,
-                OwnerId = s.OwnerFluorId ?? s.OwnerFilterId ?? s.OwnerLightId ?? s.OwnerCameraId ?? 0,
-                OwnerSlug = s.OwnerFluor != null ? s.OwnerFluor.Slug
-                    : s.OwnerFilter != null ? s.OwnerFilter.Slug
-                    : s.OwnerLight != null ? s.OwnerLight.Slug
-                    : s.OwnerCamera!.Slug,
-                OwnerName = s.OwnerFluor != null ? s.OwnerFluor.OwnerName
-                    : s.OwnerFilter != null ? s.OwnerFilter.Name
-                    : s.OwnerLight != null ? s.OwnerLight.Name
-                    : s.OwnerCamera!.Name,
-                OwnerUrl = s.OwnerFluor != null ? ""
-                    : s.OwnerFilter != null ? s.OwnerFilter.Url
-                    : s.OwnerLight != null ? s.OwnerLight.Url
-                    : s.OwnerCamera!.Url,
-            })
-            .OrderBy(s => s.OwnerName).ThenBy(s => s.Id)
-            .ToListAsync(cancellationToken);
-
-        return rows.ConvertAll(r => new SpectrumInfo(
-            r.Id,
-            r.Category.ToCode().ToUpperInvariant(),
-            r.Subtype.ToCode().ToUpperInvariant(),
-            new SpectrumOwnerInfo(r.OwnerId, r.OwnerName, r.OwnerSlug, r.OwnerUrl)));
+        var items = await SpectraListQuery.LoadAsync(spectra, cancellationToken);
+        return items.Select(i => new SpectrumInfo(
+            i.Id,
+            i.Category.ToUpperInvariant(),
+            i.Subtype.ToUpperInvariant(),
+            new SpectrumOwnerInfo(i.Owner.Id, i.Owner.Name, i.Owner.Slug, i.Owner.Url))).ToList();
     }
 }
