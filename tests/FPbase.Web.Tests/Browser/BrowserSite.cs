@@ -1,34 +1,22 @@
+using System.Collections.Concurrent;
 using FPbase.Data;
-using FPbase.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace FPbase.Web.Tests.Browser;
 
 /// <summary>
-/// The real site on Kestrel with a real port (a browser cannot reach the in-memory test server), on a
-/// throwaway PostgreSQL database and the real Redis, plus headless Debian Chromium driven by Playwright.
-/// One per test class.
+/// The real site on Kestrel (<see cref="KestrelSite"/>) and headless Debian Chromium driven by
+/// Playwright. One per test class.
 /// </summary>
 public sealed class BrowserSite : IAsyncLifetime
 {
     /// <summary>Debian's browser. Playwright must never download its own: these machines have no internet.</summary>
     private const string Chromium = "/usr/bin/chromium";
 
-    private TestDatabase? _database;
-    private FpbaseApplication? _application;
-    private WebApplicationFactory<Program>? _kestrelSite;
+    private KestrelSite? _site;
     private IPlaywright? _playwright;
 
-    public ServerResponseLog Responses { get; } = new();
-
-    public Uri BaseAddress { get; private set; } = null!;
+    public ServerResponseLog Responses => _site!.Responses;
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -40,16 +28,7 @@ public sealed class BrowserSite : IAsyncLifetime
                 $"{Chromium} is missing. Browser tests drive Debian's chromium package: `apt-get install -y chromium` (scripts/test installs it).");
         }
 
-        _database = await TestDatabase.CreateAsync();
-        _application = new FpbaseApplication(_database.ConnectionString, TestEnvironment.Redis, FpbaseApplication.NewKeyPrefix());
-        // Same site, same settings (FpbaseApplication's ConfigureWebHost runs first), plus the response log.
-        _kestrelSite = _application.WithWebHostBuilder(builder =>
-            builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter>(Responses)));
-        _kestrelSite.UseKestrel(0);
-        _kestrelSite.StartServer();
-        var addresses = _kestrelSite.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();
-        BaseAddress = new Uri(addresses.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
-
+        _site = await KestrelSite.StartAsync();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -60,18 +39,28 @@ public sealed class BrowserSite : IAsyncLifetime
     }
 
     /// <summary>Runs <paramref name="work"/> with a DbContext of the running site.</summary>
-    public async Task<T> WithDbAsync<T>(Func<FpbaseDbContext, Task<T>> work)
-    {
-        await using var scope = _kestrelSite!.Services.CreateAsyncScope();
-        return await work(scope.ServiceProvider.GetRequiredService<FpbaseDbContext>());
-    }
+    public Task<T> WithDbAsync<T>(Func<FpbaseDbContext, Task<T>> work) => _site!.WithDbAsync(work);
 
-    /// <summary>A fresh browser profile (its own HTTP cache) with short timeouts: a page that fails should fail fast.</summary>
-    public async Task<IPage> NewPageAsync(bool javaScript = true)
+    /// <summary>
+    /// A fresh browser profile (its own HTTP cache) with short timeouts: a page that fails should fail fast,
+    /// and say why (script errors, console errors, failed requests).
+    /// </summary>
+    public async Task<BrowserTab> NewPageAsync(bool javaScript = true)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), JavaScriptEnabled = javaScript });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _site!.BaseAddress.ToString(), JavaScriptEnabled = javaScript });
         context.SetDefaultTimeout(10_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        var tab = new BrowserTab(page);
+        page.PageError += (_, error) => tab.Problems.Enqueue($"script error: {error}");
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                tab.Problems.Enqueue($"console: {message.Text}");
+            }
+        };
+        page.RequestFailed += (_, request) => tab.Problems.Enqueue($"request failed: {request.Method} {request.Url} {request.Failure}");
+        return tab;
     }
 
     public async Task DisposeAsync()
@@ -82,19 +71,28 @@ public sealed class BrowserSite : IAsyncLifetime
         }
 
         _playwright?.Dispose();
-        if (_kestrelSite is not null)
+        if (_site is not null)
         {
-            await _kestrelSite.DisposeAsync();
+            await _site.DisposeAsync();
         }
+    }
+}
 
-        if (_application is not null)
+/// <summary>A page and what went wrong in it, for failure messages.</summary>
+public sealed record BrowserTab(IPage Page)
+{
+    public ConcurrentQueue<string> Problems { get; } = new();
+
+    /// <summary>Runs a Playwright expectation; if it fails, the failure also lists the page's problems.</summary>
+    public async Task ExpectAsync(Func<IPage, Task> expectation)
+    {
+        try
         {
-            await _application.DisposeAsync();
+            await expectation(Page);
         }
-
-        if (_database is not null)
+        catch (PlaywrightException error) when (!Problems.IsEmpty)
         {
-            await _database.DisposeAsync();
+            throw new PlaywrightException($"{error.Message}\nIn the page:\n{string.Join("\n", Problems)}", error);
         }
     }
 }

@@ -10,19 +10,20 @@ public sealed class SpectraViewerBrowserTests(BrowserSite site) : IClassFixture<
     private const string SpectraList = "/api/spectra-list/";
 
     [Fact]
-    public async Task TheViewerListsOwnersAndOnReloadTheSpectraListIsRevalidatedWithA304()
+    public async Task TheViewerListsOwnersOnReloadTheSpectraListIsRevalidatedWithA304AndTheEgfpPageRenders()
     {
-        var page = await site.NewPageAsync();
+        var tab = await site.NewPageAsync();
+        var page = tab.Page;
 
         var mark = site.Responses.Mark();
         await page.GotoAsync("/spectra/");
-        await WaitForOwnerListAsync(page);
+        await tab.ExpectAsync(WaitForOwnerListAsync);
         var first = Assert.Single(site.Responses.Since(mark, SpectraList));
         Assert.Equal((int)HttpStatusCode.OK, first.Status);
 
         mark = site.Responses.Mark();
         await page.ReloadAsync();
-        await WaitForOwnerListAsync(page);
+        await tab.ExpectAsync(WaitForOwnerListAsync);
 
         // The browser shows the page its cached 200; only the server knows it answered 304.
         var second = Assert.Single(site.Responses.Since(mark, SpectraList));
@@ -30,12 +31,36 @@ public sealed class SpectraViewerBrowserTests(BrowserSite site) : IClassFixture<
         Assert.NotNull(second.IfNoneMatch);
         Assert.Equal((int)HttpStatusCode.NotModified, second.Status);
         Assert.Contains(await page.Locator("#owner-list li .name").AllTextContentsAsync(), name => name == "EGFP");
+
+        var protein = await page.GotoAsync("/protein/egfp/");
+        Assert.Equal(200, protein!.Status);
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("EGFP");
+    }
+
+    [Fact]
+    public async Task SearchingAndTickingEgfpPlotsItsSpectraFromGraphQL()
+    {
+        var tab = await site.NewPageAsync();
+        var page = tab.Page;
+        await page.GotoAsync("/spectra/");
+        await tab.ExpectAsync(WaitForOwnerListAsync);
+
+        var mark = site.Responses.Mark();
+        await page.FillAsync("#owner-search", "egfp");
+        var egfp = page.Locator("#owner-list li", new() { Has = page.Locator(".name", new() { HasTextRegex = new("^EGFP$") }) });
+        await egfp.Locator("input[type=checkbox]").CheckAsync();
+
+        var egfpSpectra = await site.WithDbAsync(db => db.Spectra.CountAsync(s => s.OwnerFluor!.OwnerName == "EGFP"));
+        await tab.ExpectAsync(p => Assertions.Expect(p.Locator("#viewer")).ToHaveAttributeAsync("data-plotted", egfpSpectra.ToString()));
+        await Assertions.Expect(page.Locator("#spectra-plot g.spectrum")).ToHaveCountAsync(egfpSpectra);
+        Assert.Equal(egfpSpectra, site.Responses.Since(mark, "/graphql/").Count(r => r.Method == "POST" && r.Status == 200));
+        Assert.Matches("#s=[0-9,]+$", page.Url); // the selection survives a reload or a shared link
     }
 
     [Fact]
     public async Task WithoutJavaScriptThePageExplainsItselfAndShowsTheCounts()
     {
-        var page = await site.NewPageAsync(javaScript: false);
+        var page = (await site.NewPageAsync(javaScript: false)).Page;
         var response = await page.GotoAsync("/spectra/");
 
         Assert.Equal(200, response!.Status);

@@ -1,0 +1,59 @@
+namespace FPbase.Web.Tests.Routes;
+
+/// <summary>
+/// The URLs the audit requests for each route that has parameters (or needs a query string), keyed by
+/// the route template exactly as mapped (<c>RoutePattern.RawText</c>: MVC drops the trailing slash). A
+/// new route with parameters fails the audit until it has an entry here: no route goes unaudited silently.
+/// Parameterless routes are requested as they are.
+/// </summary>
+internal static class RouteSamples
+{
+    public static readonly IReadOnlyDictionary<string, Func<SampleValues, string[]>> ByTemplate =
+        new Dictionary<string, Func<SampleValues, string[]>>(StringComparer.Ordinal)
+        {
+            ["/protein/{slug}"] = v => [$"/protein/{v.ProteinSlug}/", $"/protein/{v.ProteinUuid}/"],
+            ["/ajax/lineage/{slug}"] = v => [$"/ajax/lineage/{v.LineageProteinSlug}/"],
+            ["/spectra_img/{slug}.svg"] = v => [$"/spectra_img/{v.ProteinSlug}.svg"],
+            ["/spectra_img/{slug}.png"] = v => [$"/spectra_img/{v.ProteinSlug}.png"],
+            ["/api/spectrum/{id:int}"] = v => [$"/api/spectrum/{v.SpectrumId}/"],
+            ["/spectra_csv"] = v => [$"/spectra_csv/?q={v.SpectrumId}"],
+            ["/reference/{id:int}"] = v => [$"/reference/{v.ReferenceId}/"],
+            ["/reference/{**doi}"] = v => [$"/reference/{v.ReferenceDoi}/"],
+            // MapStaticAssets' fallback for files that are not in the build's manifest: nothing to find here.
+            ["/{**path:file}"] = _ => ["/no-such-file.txt"],
+            ["/graphql/"] = v => ["/graphql/?query=" + Uri.EscapeDataString($"{{ spectrum(id: {v.SpectrumId}) {{ id color owner {{ name }} }} }}")],
+        };
+
+    /// <summary>
+    /// Routes whose audited URLs deliberately answer something other than 200, with the reason and the
+    /// status. Every other audited URL must answer 200: a sample that 404s audits nothing.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, (int Status, string Reason)> NotOk =
+        new Dictionary<string, (int, string)>(StringComparer.Ordinal)
+        {
+            ["/api/tokens/"] = (401, "a signed-in user's API tokens; the audit is anonymous"),
+            ["/no-such-file.txt"] = (404, "a file that does not exist, through the static files fallback"),
+        };
+
+    /// <summary>
+    /// Routes outside the caching middleware on purpose (no [CacheResources], no ETag), with the exact
+    /// Cache-Control they must send and why.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, (string CacheControl, string Reason)> Uncached =
+        new Dictionary<string, (string, string)>(StringComparer.Ordinal)
+        {
+            ["/livez"] = ("no-store", "liveness probe: an answer from any cache would hide a dead instance"),
+            ["/healthz"] = ("no-store", "readiness probe: reports the database and Redis as they are now"),
+            ["/accounts/login"] = ("no-store, no-cache", "a form with an antiforgery token (ASP.NET Core's antiforgery sets this)"),
+            ["/accounts/logout"] = ("no-store, no-cache", "a form with an antiforgery token (ASP.NET Core's antiforgery sets this)"),
+            ["/accounts/register"] = ("no-store, no-cache", "a form with an antiforgery token (ASP.NET Core's antiforgery sets this)"),
+            ["/api/me/"] = ("no-store, private", "who is signed in: per user, never stored"),
+            ["/api/tokens/"] = ("no-store, private", "a signed-in user's API tokens: per user, never stored"),
+            ["/{**path:file}"] = ("no-cache", "MapStaticAssets' fallback for files not in the build's manifest"),
+        };
+
+    /// <summary>Why files served by MapStaticAssets are not held to the freshness classes.</summary>
+    public const string StaticAssetsReason =
+        "wwwroot files (MapStaticAssets) are outside the caching middleware: their validators and Cache-Control come from "
+        + "the static web assets manifest (immutable for fingerprinted URLs when published, no-cache in a build)";
+}
