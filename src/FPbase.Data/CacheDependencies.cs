@@ -98,6 +98,7 @@ public sealed class CacheDependencies : IResourceDependencyMap
         [Identity.IdentityEntities.RoleClaim] = ([], []),
         [Identity.IdentityEntities.Token] = ([], []),
         [Identity.IdentityEntities.Favourite] = ([], []),
+        [Identity.IdentityEntities.DataProtectionKey] = ([], []),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public async ValueTask CollectAsync(DbContext context, IReadOnlyList<EntityEntry> entries, ISet<string> resources, CancellationToken cancellationToken)

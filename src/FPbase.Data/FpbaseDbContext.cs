@@ -1,6 +1,7 @@
 using FPbase.Data.Configurations;
 using FPbase.Data.Entities;
 using FPbase.Data.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -10,10 +11,11 @@ namespace FPbase.Data;
 /// <summary>
 /// FPbase's database. PostgreSQL (migrations in <c>Migrations/</c>) or SQLite (embedded default, created with
 /// EnsureCreated). <see cref="Spectra"/> has a global filter: approved spectra only. Accounts (ASP.NET Core
-/// Identity, API tokens, favourites) live in the same database: see <see cref="IdentityModel"/>.
+/// Identity, API tokens, favourites) live in the same database, and so does the key ring that protects login
+/// cookies and antiforgery tokens, shared by every web instance: see <see cref="IdentityModel"/>.
 /// </summary>
 public sealed class FpbaseDbContext(DbContextOptions<FpbaseDbContext> options)
-    : IdentityDbContext<ApplicationUser, IdentityRole, string>(options)
+    : IdentityDbContext<ApplicationUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<Protein> Proteins => Set<Protein>();
 
@@ -63,6 +65,9 @@ public sealed class FpbaseDbContext(DbContextOptions<FpbaseDbContext> options)
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     public DbSet<ProteinFavourite> ProteinFavourites => Set<ProteinFavourite>();
+
+    /// <summary>ASP.NET Core Data Protection's key ring (<c>PersistKeysToDbContext</c>).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>True when the context runs on PostgreSQL (false: SQLite).</summary>
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";

@@ -12,6 +12,7 @@ internal static class IdentityEntities
     public const string User = nameof(ApplicationUser);
     public const string Token = nameof(ApiToken);
     public const string Favourite = nameof(ProteinFavourite);
+    public const string DataProtectionKey = nameof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey);
     public static readonly string Role = typeof(IdentityRole).Name;
     public static readonly string UserRole = typeof(IdentityUserRole<string>).Name;
     public static readonly string UserClaim = typeof(IdentityUserClaim<string>).Name;

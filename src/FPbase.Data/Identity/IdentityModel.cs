@@ -1,4 +1,5 @@
 using FPbase.Data.Entities;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,7 +7,7 @@ namespace FPbase.Data.Identity;
 
 /// <summary>
 /// The account tables: Identity's, renamed to snake_case (<c>users</c>, <c>roles</c>, <c>user_roles</c>, ...),
-/// the two roles seeded with fixed ids, API tokens and favourites. Runs after IdentityDbContext's own model.
+/// the two roles seeded with fixed ids, API tokens, favourites and the Data Protection key ring. Runs after IdentityDbContext's own model.
 /// </summary>
 internal static class IdentityModel
 {
@@ -37,6 +38,8 @@ internal static class IdentityModel
             b.HasIndex(t => t.UserId);
             b.HasOne(t => t.User).WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
         });
+
+        modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
 
         modelBuilder.Entity<ProteinFavourite>(b =>
         {

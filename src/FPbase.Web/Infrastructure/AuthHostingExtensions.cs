@@ -3,6 +3,7 @@ using FPbase.Data.Identity;
 using FPbase.Web.Features.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
 namespace Microsoft.AspNetCore.Builder;
@@ -10,7 +11,8 @@ namespace Microsoft.AspNetCore.Builder;
 /// <summary>
 /// Accounts and access control: ASP.NET Core Identity on FpbaseDbContext (users, roles Editor and Staff),
 /// the site's login cookie, API tokens for scripts (<c>Authorization: Bearer</c>), the authorization policies
-/// (<see cref="Policies"/>) and antiforgery for every unsafe request that is not token-authenticated.
+/// (<see cref="Policies"/>) and antiforgery for every unsafe request that is not token-authenticated; the
+/// Data Protection key ring (cookies, antiforgery) lives in the database, shared by every instance.
 /// Routes: <c>/accounts/login/</c>, <c>/accounts/register/</c>, <c>/accounts/logout/</c> (MVC),
 /// <c>/api/me/</c> and <c>/api/tokens/</c>. Settings: section <c>Accounts</c> (<see cref="AccountOptions"/>).
 /// </summary>
@@ -22,6 +24,12 @@ internal static class AuthHostingExtensions
         builder.Services.Configure<AccountOptions>(section);
         var secure = section.GetValue<bool?>(nameof(AccountOptions.SecureCookies))
             ?? !(builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing"));
+
+        // Login cookies and antiforgery tokens are encrypted with a key ring kept in the database, so that every
+        // web instance (and the next deploy) can read what another one wrote.
+        builder.Services.AddDataProtection()
+            .SetApplicationName("FPbase")
+            .PersistKeysToDbContext<FpbaseDbContext>();
 
         builder.Services.AddIdentityCore<ApplicationUser>(options =>
             {
