@@ -63,6 +63,12 @@ public sealed class RouteAudit : IAsyncLifetime
             }
         }
 
+        foreach (var url in RouteSamples.OutsideRouting)
+        {
+            var route = new AuditedRoute(url, new HashSet<string> { HttpMethods.Get, HttpMethods.Head }, false, false, false, "middleware before routing");
+            exchanges.Add(new Exchange(route, url, await SendAsync(client, HttpMethod.Get, url), await SendAsync(client, HttpMethod.Head, url)));
+        }
+
         Exchanges = exchanges;
     }
 

@@ -50,7 +50,19 @@ internal static class RouteSamples
             ["/api/me/"] = ("no-store, private", "who is signed in: per user, never stored"),
             ["/api/tokens/"] = ("no-store, private", "a signed-in user's API tokens: per user, never stored"),
             ["/{**path:file}"] = ("no-cache", "MapStaticAssets' fallback for files not in the build's manifest"),
+            ["/api/docs/index.html"] = ("no-cache", "Swagger UI: documentation that changes with each deploy, revalidated"),
+            ["/api/docs/v1/openapi.json"] = ("no-cache", "the OpenAPI document, generated from the running code: revalidated"),
         };
+
+    /// <summary>
+    /// URLs that middleware answers before endpoint routing (so <c>EndpointDataSource</c> cannot list them):
+    /// the audit requests them too. Each must also be in <see cref="Uncached"/>.
+    /// </summary>
+    public static readonly IReadOnlyList<string> OutsideRouting =
+    [
+        "/api/docs/index.html", // Swagger UI (UseSwaggerUI)
+        "/api/docs/v1/openapi.json", // the OpenAPI document (UseSwagger)
+    ];
 
     /// <summary>Why files served by MapStaticAssets are not held to the freshness classes.</summary>
     public const string StaticAssetsReason =
