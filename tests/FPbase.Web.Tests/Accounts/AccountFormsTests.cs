@@ -154,3 +154,22 @@ public sealed class AccountFormsTests(SiteFixture site) : IClassFixture<SiteFixt
 
     private static async Task<string> MeAsync(CookieClient browser) => await browser.Http.GetStringAsync("/api/me/");
 }
+
+/// <summary>The account page says who is logged in; the layout of public pages does not.</summary>
+public sealed class AccountPageTests(SiteFixture site) : IClassFixture<SiteFixture>
+{
+    [Fact]
+    public async Task The_login_page_names_the_logged_in_user_and_public_pages_link_to_it_for_everyone()
+    {
+        var user = await site.App.CreateEditorAsync();
+        using var browser = await site.App.LoginAsync(user);
+        using var anonymous = site.App.CreateClient();
+
+        Assert.Contains(user.UserName, await browser.Http.GetStringAsync("/accounts/login/"));
+        Assert.DoesNotContain("logged-in-as", await anonymous.GetStringAsync("/accounts/login/"));
+        var home = await browser.Http.GetStringAsync("/");
+        Assert.Contains("href=\"/accounts/login/\"", home);
+        Assert.DoesNotContain(user.UserName, home);
+        Assert.Equal(await anonymous.GetStringAsync("/"), home);
+    }
+}
