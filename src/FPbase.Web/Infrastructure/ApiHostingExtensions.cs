@@ -43,6 +43,18 @@ internal static class ApiHostingExtensions
     /// </summary>
     public static WebApplication MapFpbaseApi(this WebApplication app)
     {
+        // The documentation changes with a deploy only, but carries no validator: revalidate always.
+        app.UseWhen(
+            context => context.Request.Path.StartsWithSegments("/" + DocsPrefix),
+            docs => docs.Use((context, next) =>
+            {
+                context.Response.OnStarting(() =>
+                {
+                    context.Response.Headers.CacheControl = "no-cache";
+                    return Task.CompletedTask;
+                });
+                return next(context);
+            }));
         app.UseSwagger(options => options.RouteTemplate = DocsPrefix + "/{documentName}/openapi.json");
         app.UseSwaggerUI(options =>
         {

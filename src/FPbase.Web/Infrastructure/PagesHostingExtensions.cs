@@ -13,6 +13,11 @@ internal static class PagesHostingExtensions
     {
         builder.Services.AddSingleton<ReferenceDoiResolver>();
 
+        // Run from build output (dotnet run, tests, any environment), the asset manifest points into obj/
+        // for the precompressed copies; this lets the host find them. A published app has no runtime
+        // manifest, so this changes nothing there.
+        builder.WebHost.UseStaticWebAssets();
+
         // `dotnet run` and the tests serve the build's asset manifest, for which ASP.NET Core turns every
         // Cache-Control into no-cache unless told otherwise. The manifest's own headers are right for us in
         // every environment: fingerprinted URLs are immutable (a change gives a new URL), the plain ones no-cache.
