@@ -31,7 +31,7 @@ public static class DatabaseInitializer
         }
         else
         {
-            await db.Database.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+            await EmbeddedSchema.EnsureCurrentAsync(db, logger, cancellationToken).ConfigureAwait(false);
             logger.LogInformation("Database ensured (SQLite) in {Elapsed} ms", sw.ElapsedMilliseconds);
         }
 
