@@ -99,6 +99,8 @@ public sealed class CacheDependencies : IResourceDependencyMap
         [Identity.IdentityEntities.Token] = ([], []),
         [Identity.IdentityEntities.Favourite] = ([], []),
         [Identity.IdentityEntities.DataProtectionKey] = ([], []),
+        // A protein's revision history (FPbase.Data.Revisions) is listed per protein only.
+        [nameof(Revisions.ProteinRevision)] = ([], [ProteinRow]),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public async ValueTask CollectAsync(DbContext context, IReadOnlyList<EntityEntry> entries, ISet<string> resources, CancellationToken cancellationToken)

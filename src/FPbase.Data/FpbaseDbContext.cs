@@ -64,6 +64,8 @@ public sealed class FpbaseDbContext(DbContextOptions<FpbaseDbContext> options)
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
+    public DbSet<Revisions.ProteinRevision> ProteinRevisions => Set<Revisions.ProteinRevision>();
+
     public DbSet<ProteinFavourite> ProteinFavourites => Set<ProteinFavourite>();
 
     /// <summary>ASP.NET Core Data Protection's key ring (<c>PersistKeysToDbContext</c>).</summary>

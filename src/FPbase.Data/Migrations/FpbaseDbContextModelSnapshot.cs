@@ -1735,6 +1735,63 @@ namespace FPbase.Data.Migrations
                     b.ToTable("protein_favourites", (string)null);
                 });
 
+            modelBuilder.Entity("FPbase.Data.Revisions.ProteinRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("After")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("after");
+
+                    b.Property<string>("Before")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("before");
+
+                    b.Property<DateTime>("Created")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created");
+
+                    b.Property<int>("ProteinId")
+                        .HasColumnType("integer")
+                        .HasColumnName("protein_id");
+
+                    b.Property<int?>("RevertedFromId")
+                        .HasColumnType("integer")
+                        .HasColumnName("reverted_from_id");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_protein_revisions");
+
+                    b.HasIndex("ProteinId", "Id")
+                        .HasDatabaseName("ix_protein_revisions_protein_id_id");
+
+                    b.ToTable("protein_revisions", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -2339,6 +2396,18 @@ namespace FPbase.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_protein_favourites_users_user_id");
+                });
+
+            modelBuilder.Entity("FPbase.Data.Revisions.ProteinRevision", b =>
+                {
+                    b.HasOne("FPbase.Data.Entities.Protein", "Protein")
+                        .WithMany()
+                        .HasForeignKey("ProteinId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_protein_revisions_proteins_protein_id");
+
+                    b.Navigation("Protein");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
