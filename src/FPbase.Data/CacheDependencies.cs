@@ -205,7 +205,9 @@ public sealed class CacheDependencies : IResourceDependencyMap
 
         // Every row that points at a protein (states, lineage, references, excerpts, transitions,
         // OSER measurements) is shown on that protein's page; every row that points at a microscope
-        // (optical configs, extra lights and cameras) on the microscope's page.
+        // (optical configs, extra lights and cameras) on the microscope's page. Only when its rule says
+        // so: a per-user row (a favourite) points at a protein but is on no page.
+        var families = RuleFor(entry.Metadata).Families;
         foreach (var foreignKey in entry.Metadata.GetForeignKeys())
         {
             if (foreignKey.Properties.Count != 1)
@@ -213,11 +215,11 @@ public sealed class CacheDependencies : IResourceDependencyMap
                 continue;
             }
 
-            if (foreignKey.PrincipalEntityType.ClrType == typeof(Protein))
+            if (foreignKey.PrincipalEntityType.ClrType == typeof(Protein) && families.Contains(ProteinRow))
             {
                 AddValues(entry, foreignKey.Properties[0].Name, rows.ProteinIds);
             }
-            else if (foreignKey.PrincipalEntityType.ClrType == typeof(Microscope))
+            else if (foreignKey.PrincipalEntityType.ClrType == typeof(Microscope) && families.Contains(MicroscopeRow))
             {
                 AddValues(entry, foreignKey.Properties[0].Name, rows.MicroscopeIds);
             }
