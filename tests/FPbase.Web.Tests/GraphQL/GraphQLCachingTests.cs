@@ -129,13 +129,26 @@ public sealed class GraphQLCachingTests(SiteFixture site) : IClassFixture<SiteFi
     }
 
     [Fact]
-    public async Task AListQueryReachingDataNoListResourceCoversIsServedButNotCached()
+    public async Task AListQueryReachingTransitionsIsCachedAndATransitionEditChangesItsETag()
     {
-        var response = await _client.SendAsync(GraphQLClient.Post("{ proteins { name transitions { transWave } } }"));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Null(response.Headers.ETag);
+        const string query = "{ proteins { name transitions { transWave } } }";
+        var before = await _client.SendAsync(GraphQLClient.Post(query));
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.NotNull(before.Headers.ETag);
 
-        // Under one protein, its page's resource covers them.
+        var changed = await site.App.WithDbAsync(async db =>
+        {
+            var transition = await db.StateTransitions.OrderBy(t => t.Id).FirstAsync();
+            transition.TransWave = transition.TransWave == 405 ? 488 : 405;
+            await db.SaveChangesAsync();
+            return true;
+        });
+        Assert.True(changed);
+
+        var after = await _client.SendAsync(GraphQLClient.Post(query));
+        Assert.NotEqual(before.Headers.ETag, after.Headers.ETag);
+
+        // Under one protein, its page's resource covers them too.
         var one = await _client.SendAsync(GraphQLClient.Post("""{ protein(id: "R9NL8") { transitions { transWave } oser { percent } } }"""));
         Assert.NotNull(one.Headers.ETag);
     }

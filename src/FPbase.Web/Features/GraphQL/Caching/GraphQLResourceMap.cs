@@ -6,8 +6,7 @@ namespace FPbase.Web.Features.GraphQL.Caching;
 /// <summary>
 /// Which cached resources a GraphQL type's data is covered by: a resource CacheDependencies bumps for
 /// every change to any field of the type (and to which rows a list of it holds, where the type is the
-/// list's parent). Types not listed here and not leaves (StateTransition, OSERMeasurement) are bumped
-/// only per protein page: a query reaching them outside <c>protein(id:)</c> is not cached.
+/// list's parent). A query reaching a type not listed here is served but not cached.
 /// </summary>
 internal static class GraphQLResourceMap
 {
@@ -35,6 +34,8 @@ internal static class GraphQLResourceMap
         ["Reference"] = [CacheDependencies.References],
         ["Author"] = [CacheDependencies.References],
         ["Organism"] = [CacheDependencies.Organisms],
+        ["StateTransition"] = [CacheDependencies.Proteins],
+        ["OSERMeasurement"] = [CacheDependencies.Proteins],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>
