@@ -18,6 +18,8 @@ internal static class RouteSamples
             ["/api/spectrum/{id:int}"] = v => [$"/api/spectrum/{v.SpectrumId}/"],
             ["/spectra_csv"] = v => [$"/spectra_csv/?q={v.SpectrumId}"],
             ["/reference/{id:int}"] = v => [$"/reference/{v.ReferenceId}/"],
+            ["/api/proteins/{slug}"] = v => [$"/api/proteins/{v.ProteinSlug}/"],
+            ["/api/proteins/{slug}/revisions"] = v => [$"/api/proteins/{v.ProteinSlug}/revisions/"],
             ["/reference/{**doi}"] = v => [$"/reference/{v.ReferenceDoi}/"],
             // MapStaticAssets' fallback for files that are not in the build's manifest: nothing to find here.
             ["/{**path:file}"] = _ => ["/no-such-file.txt"],
@@ -32,6 +34,7 @@ internal static class RouteSamples
         new Dictionary<string, (int, string)>(StringComparer.Ordinal)
         {
             ["/api/tokens/"] = (401, "a signed-in user's API tokens; the audit is anonymous"),
+            ["/api/proteins/egfp/revisions/"] = (401, "a protein's revision history names its editors: editors only; the audit is anonymous"),
             ["/no-such-file.txt"] = (404, "a file that does not exist, through the static files fallback"),
         };
 

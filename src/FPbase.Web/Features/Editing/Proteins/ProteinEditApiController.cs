@@ -1,0 +1,150 @@
+using System.Security.Claims;
+using System.Text.Json;
+using FPbase.Caching;
+using FPbase.Data;
+using FPbase.Data.Revisions;
+using FPbase.Web.Features.Accounts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace FPbase.Web.Features.Editing.Proteins;
+
+/// <summary>
+/// One protein as JSON and its seven edits (<c>/api/proteins/{slug}/...</c>): editors only, with an API token or
+/// the login cookie plus antiforgery token. Each write shares the GET's <c>[CacheResources]</c> name and resources,
+/// so an <c>If-Match</c> with the ETag of <c>GET /api/proteins/{slug}/</c> (any content-coding) is checked by the
+/// caching middleware: stale is a 412 before the action runs. Writes are <c>no-store</c>, record a revision and
+/// contain no cache code: the EF Core interceptors bump every page the change shows on.
+/// </summary>
+[ApiController]
+[CacheResources("protein:{slug}", Name = EndpointName, FreshnessClass = "public-list")]
+public sealed class ProteinEditApiController(FpbaseDbContext db) : ControllerBase
+{
+    public const string EndpointName = "api-protein";
+
+    /// <summary>
+    /// The action name of the GET and of every write: route values are part of an ETag's variant, so the writes must
+    /// share the GET's for an If-Match with its ETag to match.
+    /// </summary>
+    private const string Representation = "protein";
+
+    [HttpGet("/api/proteins/{slug}/")]
+    [HttpHead("/api/proteins/{slug}/")]
+    [ActionName(Representation)]
+    public async Task<IActionResult> Get(string slug, CancellationToken ct)
+        => await ProteinDetailQuery.LoadAsync(db, slug, ct) is { } detail ? Ok(detail) : NotFoundProblem(slug);
+
+    [HttpPut("/api/proteins/{slug}/")]
+    [HttpPatch("/api/proteins/{slug}/")]
+    [RequireEditor]
+    [ActionName(Representation)]
+    [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+    public Task<IActionResult> Update(string slug, ProteinUpdate body, CancellationToken ct)
+        => EditAsync(slug, "update", s => ProteinEdits.UpdateAsync(db, s, body, ct), StatusCodes.Status200OK, ct);
+
+    [HttpPost("/api/proteins/{slug}/references/")]
+    [RequireEditor]
+    [ActionName(Representation)]
+    [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+    public Task<IActionResult> AddReference(string slug, ReferenceAdd body, CancellationToken ct)
+        => EditAsync(slug, "add-reference", s => ProteinEdits.AddReferenceAsync(db, s, body, ct), StatusCodes.Status201Created, ct);
+
+    [HttpPost("/api/proteins/{slug}/excerpts/")]
+    [RequireEditor]
+    [ActionName(Representation)]
+    [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+    public Task<IActionResult> AddExcerpt(string slug, ExcerptAdd body, CancellationToken ct)
+        => EditAsync(slug, "add-excerpt", async s => (await ProteinEdits.AddExcerptAsync(db, s, body, ct)).Errors, StatusCodes.Status201Created, ct);
+
+    [HttpPost("/api/proteins/{slug}/excerpts/flag/")]
+    [RequireEditor]
+    [ActionName(Representation)]
+    [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+    public async Task<IActionResult> FlagExcerpt(string slug, ExcerptFlag body, CancellationToken ct)
+    {
+        var id = body.Excerpt ?? 0;
+        var session = await ProteinEditSession.BeginAsync(db, slug, ct);
+        if (session is null || ProteinEdits.Flag(session, id) is null)
+        {
+            return Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found", detail: $"Protein '{slug}' has no excerpt {id}.");
+        }
+
+        return await CommitAsync(session, "flag-excerpt", null, StatusCodes.Status200OK, ct);
+    }
+
+    [HttpPut("/api/proteins/{slug}/transitions/")]
+    [RequireEditor]
+    [ActionName(Representation)]
+    [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+    public Task<IActionResult> SetTransitions(string slug, TransitionsUpdate body, CancellationToken ct)
+        => EditAsync(slug, "transitions", s => Task.FromResult(ProteinEdits.SetTransitions(s, body)), StatusCodes.Status200OK, ct);
+
+    [HttpPut("/api/proteins/{slug}/bleach/")]
+    [RequireEditor]
+    [ActionName(Representation)]
+    [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+    public Task<IActionResult> SetBleach(string slug, BleachUpdate body, CancellationToken ct)
+        => EditAsync(slug, "bleach", s => ProteinEdits.SetBleachAsync(db, s, body, ct), StatusCodes.Status200OK, ct);
+
+    [HttpPost("/api/proteins/{slug}/revert/")]
+    [RequireEditor]
+    [ActionName(Representation)]
+    [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+    public async Task<IActionResult> Revert(string slug, RevertRequest body, CancellationToken ct)
+    {
+        var session = await ProteinEditSession.BeginAsync(db, slug, ct);
+        if (session is null)
+        {
+            return NotFoundProblem(slug);
+        }
+
+        var (errors, revision) = await ProteinEdits.RevertAsync(db, session, body, ct);
+        return errors.Any ? Invalid(errors) : await CommitAsync(session, "revert", revision!.Id, StatusCodes.Status200OK, ct);
+    }
+
+    /// <summary>The protein's revisions, newest first: editors only, so private per user (it names who edited).</summary>
+    [HttpGet("/api/proteins/{slug}/revisions/")]
+    [HttpHead("/api/proteins/{slug}/revisions/")]
+    [RequireEditor]
+    [CacheResources("protein:{slug}", Name = "api-protein-revisions", FreshnessClass = "public-list", VaryByUser = true)]
+    public async Task<IActionResult> Revisions(string slug, CancellationToken ct)
+    {
+        var key = slug.ToLowerInvariant();
+        if (!await db.Proteins.AnyAsync(p => p.Slug == key, ct))
+        {
+            return NotFoundProblem(slug);
+        }
+
+        var rows = await db.ProteinRevisions.AsNoTracking().Where(r => r.Protein.Slug == key).OrderByDescending(r => r.Id).ToListAsync(ct);
+        return Ok(rows.Select(r => new RevisionItem(
+            r.Id, r.Action, r.UserName, r.Created, r.RevertedFromId,
+            JsonDocument.Parse(r.Before).RootElement.Clone(), JsonDocument.Parse(r.After).RootElement.Clone())).ToList());
+    }
+
+    private async Task<IActionResult> EditAsync(string slug, string action, Func<ProteinEditSession, Task<EditErrors>> edit, int status, CancellationToken ct)
+    {
+        var session = await ProteinEditSession.BeginAsync(db, slug, ct);
+        if (session is null)
+        {
+            return NotFoundProblem(slug);
+        }
+
+        var errors = await edit(session);
+        return errors.Any ? Invalid(errors) : await CommitAsync(session, action, null, status, ct);
+    }
+
+    private async Task<IActionResult> CommitAsync(ProteinEditSession session, string action, int? revertedFrom, int status, CancellationToken ct)
+    {
+        await session.CommitAsync(action, User.FindFirstValue(ClaimTypes.NameIdentifier), User.Identity?.Name ?? "", revertedFrom, ct);
+        var detail = await ProteinDetailQuery.LoadAsync(db, session.Protein.Slug, ct);
+        return status == StatusCodes.Status201Created
+            ? Created($"/api/proteins/{session.Protein.Slug}/", detail)
+            : Ok(detail);
+    }
+
+    private ActionResult Invalid(EditErrors errors)
+        => ValidationProblem(new ValidationProblemDetails(errors.ToDictionary()) { Status = StatusCodes.Status400BadRequest });
+
+    private ObjectResult NotFoundProblem(string slug)
+        => Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found", detail: $"No protein has the slug '{slug}'.");
+}
