@@ -1,0 +1,174 @@
+using FPbase.Caching;
+using FPbase.Data;
+using FPbase.Data.Domain;
+using FPbase.Data.Entities;
+using FPbase.Web.Features.Accounts;
+using FPbase.Web.Features.Editing.Moderation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace FPbase.Web.Features.Editing.Microscopes;
+
+/// <summary>
+/// Microscopes and their optical configs. Anyone reads <c>/api/microscopes/{id}/</c> (per-row resource
+/// <c>microscope:{id}</c>). Editors create microscopes; a microscope and its optical configs may be changed or
+/// deleted only by the editor who created it, or by staff (anyone else: 403). Field errors: 400, nothing written.
+/// </summary>
+[ApiController]
+public sealed class MicroscopesController(FpbaseDbContext db) : ControllerBase
+{
+    [HttpGet("/api/microscopes/{id}/")]
+    [HttpHead("/api/microscopes/{id}/")]
+    [CacheResources("microscope:{id}", Name = "microscope-detail", FreshnessClass = "public-list")]
+    [ProducesResponseType<MicroscopeDetail>(StatusCodes.Status200OK)]
+    public async Task<IActionResult> Detail(string id, CancellationToken cancellationToken)
+        => await MicroscopeQuery.LoadAsync(db, id, cancellationToken) is { } detail ? Ok(detail) : NotFoundProblem(id);
+
+    [HttpPost("/api/microscopes/")]
+    [RequireEditor]
+    [NoStore]
+    public async Task<IActionResult> Create(MicroscopeRequest request, CancellationToken cancellationToken)
+    {
+        var userId = CurrentUser.Id(User);
+        var microscope = new Microscope { Id = ShortUuid.NewMicroscopeId(), CreatedBy = userId, UpdatedBy = userId };
+        if (MicroscopeValidation.Check(request, microscope) is { Count: > 0 } errors)
+        {
+            return ValidationProblem(new ValidationProblemDetails(errors));
+        }
+
+        db.Microscopes.Add(microscope);
+        await db.SaveChangesAsync(cancellationToken);
+        return StatusCode(StatusCodes.Status201Created, await MicroscopeQuery.LoadAsync(db, microscope.Id, cancellationToken));
+    }
+
+    [HttpPut("/api/microscopes/{id}/")]
+    [RequireEditor]
+    [NoStore]
+    public async Task<IActionResult> Update(string id, MicroscopeRequest request, CancellationToken cancellationToken)
+    {
+        var (microscope, refusal) = await EditableAsync(id, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        if (MicroscopeValidation.Check(request, microscope!) is { Count: > 0 } errors)
+        {
+            return ValidationProblem(new ValidationProblemDetails(errors));
+        }
+
+        microscope!.UpdatedBy = CurrentUser.Id(User);
+        await db.SaveChangesAsync(cancellationToken);
+        return Ok(await MicroscopeQuery.LoadAsync(db, id, cancellationToken));
+    }
+
+    [HttpDelete("/api/microscopes/{id}/")]
+    [RequireEditor]
+    [NoStore]
+    public async Task<IActionResult> Delete(string id, CancellationToken cancellationToken)
+    {
+        var (microscope, refusal) = await EditableAsync(id, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        db.Microscopes.Remove(microscope!);
+        await db.SaveChangesAsync(cancellationToken);
+        return NoContent();
+    }
+
+    [HttpPost("/api/microscopes/{id}/optical-configs/")]
+    [RequireEditor]
+    [NoStore]
+    public async Task<IActionResult> AddConfig(string id, OpticalConfigRequest request, CancellationToken cancellationToken)
+    {
+        var (microscope, refusal) = await EditableAsync(id, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var userId = CurrentUser.Id(User);
+        var config = new OpticalConfig { MicroscopeId = microscope!.Id, CreatedBy = userId, UpdatedBy = userId };
+        var (placements, errors) = await MicroscopeValidation.CheckAsync(db, request, config, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return ValidationProblem(new ValidationProblemDetails(errors));
+        }
+
+        config.FilterPlacements = placements;
+        db.OpticalConfigs.Add(config);
+        await db.SaveChangesAsync(cancellationToken);
+        return StatusCode(StatusCodes.Status201Created, (await MicroscopeQuery.LoadAsync(db, id, cancellationToken))!.OpticalConfigs.Single(c => c.Id == config.Id));
+    }
+
+    [HttpPut("/api/optical-configs/{configId:int}/")]
+    [RequireEditor]
+    [NoStore]
+    public async Task<IActionResult> UpdateConfig(int configId, OpticalConfigRequest request, CancellationToken cancellationToken)
+    {
+        var config = await db.OpticalConfigs.Include(c => c.FilterPlacements).SingleOrDefaultAsync(c => c.Id == configId, cancellationToken);
+        if (config is null)
+        {
+            return NotFoundProblem(configId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        var (_, refusal) = await EditableAsync(config.MicroscopeId, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var (placements, errors) = await MicroscopeValidation.CheckAsync(db, request, config, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return ValidationProblem(new ValidationProblemDetails(errors));
+        }
+
+        db.FilterPlacements.RemoveRange(config.FilterPlacements);
+        config.FilterPlacements = placements;
+        config.UpdatedBy = CurrentUser.Id(User);
+        await db.SaveChangesAsync(cancellationToken);
+        return Ok((await MicroscopeQuery.LoadAsync(db, config.MicroscopeId, cancellationToken))!.OpticalConfigs.Single(c => c.Id == configId));
+    }
+
+    [HttpDelete("/api/optical-configs/{configId:int}/")]
+    [RequireEditor]
+    [NoStore]
+    public async Task<IActionResult> DeleteConfig(int configId, CancellationToken cancellationToken)
+    {
+        var config = await db.OpticalConfigs.SingleOrDefaultAsync(c => c.Id == configId, cancellationToken);
+        if (config is null)
+        {
+            return NotFoundProblem(configId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        var (_, refusal) = await EditableAsync(config.MicroscopeId, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        db.OpticalConfigs.Remove(config);
+        await db.SaveChangesAsync(cancellationToken);
+        return NoContent();
+    }
+
+    /// <summary>The microscope, if it exists and the user may change it (its creator, or staff).</summary>
+    private async Task<(Microscope? Microscope, IActionResult? Refusal)> EditableAsync(string id, CancellationToken cancellationToken)
+    {
+        var microscope = SafeText.IsLookupKey(id, 22) ? await db.Microscopes.SingleOrDefaultAsync(m => m.Id == id, cancellationToken) : null;
+        if (microscope is null)
+        {
+            return (null, NotFoundProblem(id));
+        }
+
+        return microscope.CreatedBy == CurrentUser.Id(User) || CurrentUser.IsStaff(User)
+            ? (microscope, null)
+            : (null, Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: "Only the editor who created this microscope, or staff, may change it."));
+    }
+
+    private ObjectResult NotFoundProblem(string id)
+        => Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found", detail: "No microscope or optical config has this id.");
+}
