@@ -18,6 +18,7 @@ internal static class RouteSamples
             ["/api/spectrum/{id:int}"] = v => [$"/api/spectrum/{v.SpectrumId}/"],
             ["/spectra_csv"] = v => [$"/spectra_csv/?q={v.SpectrumId}"],
             ["/reference/{id:int}"] = v => [$"/reference/{v.ReferenceId}/"],
+            ["/api/microscopes/{id}"] = v => [$"/api/microscopes/{v.MicroscopeId}/"],
             ["/api/proteins/{slug}"] = v => [$"/api/proteins/{v.ProteinSlug}/"],
             ["/api/proteins/{slug}/revisions"] = v => [$"/api/proteins/{v.ProteinSlug}/revisions/"],
             ["/reference/{**doi}"] = v => [$"/reference/{v.ReferenceDoi}/"],
@@ -35,6 +36,9 @@ internal static class RouteSamples
         {
             ["/api/tokens/"] = (401, "a signed-in user's API tokens; the audit is anonymous"),
             ["/api/proteins/egfp/revisions/"] = (401, "a protein's revision history names its editors: editors only; the audit is anonymous"),
+            ["/api/me/favourites"] = (401, "a signed-in user's favourites; the audit is anonymous"),
+            ["/spectra/submit"] = (302, "the spectrum submission form is for editors: anonymous visitors go to the login form"),
+            ["/moderation/spectra"] = (302, "the moderation page is for staff: anonymous visitors go to the login form"),
             ["/no-such-file.txt"] = (404, "a file that does not exist, through the static files fallback"),
         };
 
@@ -52,6 +56,9 @@ internal static class RouteSamples
             ["/accounts/register"] = ("no-store, no-cache", "a form with an antiforgery token (ASP.NET Core's antiforgery sets this)"),
             ["/api/me/"] = ("no-store, private", "who is signed in: per user, never stored"),
             ["/api/tokens/"] = ("no-store, private", "a signed-in user's API tokens: per user, never stored"),
+            ["/api/me/favourites"] = ("private, no-store", "a signed-in user's favourites: per user, never stored"),
+            ["/spectra/submit"] = ("private, no-store", "a form with an antiforgery token, for a signed-in editor"),
+            ["/moderation/spectra"] = ("private, no-store", "pending spectra, for staff only: never stored"),
             ["/{**path:file}"] = ("no-cache", "MapStaticAssets' fallback for files not in the build's manifest"),
             ["/api/docs/index.html"] = ("no-cache", "Swagger UI: documentation that changes with each deploy, revalidated"),
             ["/api/docs/v1/openapi.json"] = ("no-cache", "the OpenAPI document, generated from the running code: revalidated"),
