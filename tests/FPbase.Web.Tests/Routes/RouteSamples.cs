@@ -21,6 +21,7 @@ internal static class RouteSamples
             ["/api/microscopes/{id}"] = v => [$"/api/microscopes/{v.MicroscopeId}/"],
             ["/api/proteins/{slug}"] = v => [$"/api/proteins/{v.ProteinSlug}/"],
             ["/api/proteins/{slug}/revisions"] = v => [$"/api/proteins/{v.ProteinSlug}/revisions/"],
+            ["/protein/{slug}/edit"] = v => [$"/protein/{v.ProteinSlug}/edit/"],
             ["/reference/{**doi}"] = v => [$"/reference/{v.ReferenceDoi}/"],
             // MapStaticAssets' fallback for files that are not in the build's manifest: nothing to find here.
             ["/{**path:file}"] = _ => ["/no-such-file.txt"],
@@ -35,6 +36,7 @@ internal static class RouteSamples
         new Dictionary<string, (int, string)>(StringComparer.Ordinal)
         {
             ["/api/tokens/"] = (401, "a signed-in user's API tokens; the audit is anonymous"),
+            ["/protein/egfp/edit/"] = (302, "the protein edit page is for editors: the anonymous audit is sent to the login page"),
             ["/api/proteins/egfp/revisions/"] = (401, "a protein's revision history names its editors: editors only; the audit is anonymous"),
             ["/api/me/favourites"] = (401, "a signed-in user's favourites; the audit is anonymous"),
             ["/spectra/submit"] = (302, "the spectrum submission form is for editors: anonymous visitors go to the login form"),
@@ -55,6 +57,7 @@ internal static class RouteSamples
             ["/accounts/logout"] = ("no-store, no-cache", "a form with an antiforgery token (ASP.NET Core's antiforgery sets this)"),
             ["/accounts/register"] = ("no-store, no-cache", "a form with an antiforgery token (ASP.NET Core's antiforgery sets this)"),
             ["/api/me/"] = ("no-store, private", "who is signed in: per user, never stored"),
+            ["/protein/{slug}/edit"] = ("no-store", "edit forms with a per-session antiforgery token, for editors only"),
             ["/api/tokens/"] = ("no-store, private", "a signed-in user's API tokens: per user, never stored"),
             ["/api/me/favourites"] = ("private, no-store", "a signed-in user's favourites: per user, never stored"),
             ["/spectra/submit"] = ("private, no-store", "a form with an antiforgery token, for a signed-in editor"),
