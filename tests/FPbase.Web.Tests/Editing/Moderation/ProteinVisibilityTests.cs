@@ -16,6 +16,7 @@ public sealed class ProteinVisibilityTests(SiteFixture site) : IClassFixture<Sit
         using var anonymous = site.App.CreateClient();
         var (listEtag, listBody) = await EditingClients.GetAsync(anonymous, "/api/proteins/basic/");
         Assert.Contains("\"slug\":\"mcherry\"", listBody);
+        Assert.Contains("/protein/mcherry/", (await EditingClients.GetAsync(anonymous, "/table/")).Body);
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/protein/mcherry/")).StatusCode);
 
         using var staff = await site.App.LoginAsync(await site.App.CreateStaffAsync());
@@ -27,6 +28,7 @@ public sealed class ProteinVisibilityTests(SiteFixture site) : IClassFixture<Sit
         Assert.NotEqual(listEtag, hiddenEtag);
         Assert.DoesNotContain("\"slug\":\"mcherry\"", hiddenBody);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/protein/mcherry/")).StatusCode);
+        Assert.DoesNotContain("/protein/mcherry/", (await EditingClients.GetAsync(anonymous, "/table/")).Body);
 
         Assert.Equal(HttpStatusCode.OK, (await staff.SendJsonAsync(HttpMethod.Post, "/api/proteins/mcherry/unhide/")).StatusCode);
         Assert.Contains("\"slug\":\"mcherry\"", (await EditingClients.GetAsync(anonymous, "/api/proteins/basic/")).Body);
