@@ -41,6 +41,8 @@ internal static class RouteSamples
             ["/api/me/favourites"] = (401, "a signed-in user's favourites; the audit is anonymous"),
             ["/spectra/submit"] = (302, "the spectrum submission form is for editors: anonymous visitors go to the login form"),
             ["/moderation/spectra"] = (302, "the moderation page is for staff: anonymous visitors go to the login form"),
+            ["/microscopes/new"] = (302, "the new-microscope form is for editors: anonymous visitors go to the login form"),
+            ["/optical-configs/new"] = (302, "the new-optical-config form is for editors: anonymous visitors go to the login form"),
             ["/no-such-file.txt"] = (404, "a file that does not exist, through the static files fallback"),
         };
 
@@ -62,6 +64,8 @@ internal static class RouteSamples
             ["/api/me/favourites"] = ("private, no-store", "a signed-in user's favourites: per user, never stored"),
             ["/spectra/submit"] = ("private, no-store", "a form with an antiforgery token, for a signed-in editor"),
             ["/moderation/spectra"] = ("private, no-store", "pending spectra, for staff only: never stored"),
+            ["/microscopes/new"] = ("private, no-store", "a form with an antiforgery token, for a signed-in editor"),
+            ["/optical-configs/new"] = ("private, no-store", "a form with an antiforgery token, for a signed-in editor"),
             ["/{**path:file}"] = ("no-cache", "MapStaticAssets' fallback for files not in the build's manifest"),
             ["/api/docs/index.html"] = ("no-cache", "Swagger UI: documentation that changes with each deploy, revalidated"),
             ["/api/docs/v1/openapi.json"] = ("no-cache", "the OpenAPI document, generated from the running code: revalidated"),

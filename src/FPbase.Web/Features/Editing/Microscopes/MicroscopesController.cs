@@ -157,19 +157,14 @@ public sealed class MicroscopesController(FpbaseDbContext db) : ControllerBase
         return NoContent();
     }
 
-    /// <summary>The microscope, if it exists and the user may change it (its creator, or staff).</summary>
+    /// <summary>The microscope, if it exists and the user may change it (<see cref="MicroscopeAccess"/>).</summary>
     private async Task<(Microscope? Microscope, IActionResult? Refusal)> EditableAsync(string id, CancellationToken cancellationToken)
-    {
-        var microscope = SafeText.IsLookupKey(id, 22) ? await db.Microscopes.SingleOrDefaultAsync(m => m.Id == id, cancellationToken) : null;
-        if (microscope is null)
+        => await MicroscopeAccess.EditableAsync(db, id, User, cancellationToken) switch
         {
-            return (null, NotFoundProblem(id));
-        }
-
-        return microscope.CreatedBy == CurrentUser.Id(User) || CurrentUser.IsStaff(User)
-            ? (microscope, null)
-            : (null, Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: "Only the editor who created this microscope, or staff, may change it."));
-    }
+            (var microscope, MicroscopeAccess.Verdict.Allowed) => (microscope, null),
+            (_, MicroscopeAccess.Verdict.NotFound) => (null, NotFoundProblem(id)),
+            _ => (null, Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: "Only the editor who created this microscope, or staff, may change it.")),
+        };
 
     private ObjectResult NotFoundProblem(string id)
         => Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found", detail: "No microscope or optical config has this id.");

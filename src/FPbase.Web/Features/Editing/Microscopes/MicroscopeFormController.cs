@@ -1,0 +1,154 @@
+using System.Globalization;
+using FPbase.Data;
+using FPbase.Data.Domain;
+using FPbase.Data.Entities;
+using FPbase.Web.Features.Accounts;
+using FPbase.Web.Features.Editing.Moderation;
+using Microsoft.AspNetCore.Mvc;
+
+namespace FPbase.Web.Features.Editing.Microscopes;
+
+/// <summary>
+/// Minimal HTML forms for the microscope API (editors; antiforgery token in the form): <c>/microscopes/new/</c>
+/// creates a microscope, <c>/optical-configs/new/?microscope={id}</c> adds an optical config (filters as lines of
+/// <c>slug path [reflects]</c>). Same validation and ownership rule as the JSON API.
+/// </summary>
+[RequireEditor]
+[NoStore("private, no-store")]
+public sealed class MicroscopeFormController(FpbaseDbContext db) : Controller
+{
+    private const string MicroscopeView = "~/Features/Editing/Microscopes/NewMicroscope.cshtml";
+    private const string ConfigView = "~/Features/Editing/Microscopes/NewOpticalConfig.cshtml";
+
+    [HttpGet("/microscopes/new/")]
+    [HttpHead("/microscopes/new/")]
+    public IActionResult NewMicroscope() => View(MicroscopeView, new MicroscopeForm());
+
+    [HttpPost("/microscopes/new/")]
+    public async Task<IActionResult> CreateMicroscope([FromForm] MicroscopeForm form, CancellationToken cancellationToken)
+    {
+        var userId = CurrentUser.Id(User);
+        var microscope = new Microscope { Id = ShortUuid.NewMicroscopeId(), CreatedBy = userId, UpdatedBy = userId };
+        var lasers = Numbers(form.ExtraLasers);
+        var errors = MicroscopeValidation.Check(new MicroscopeRequest(form.Name, form.Description, lasers ?? []), microscope);
+        if (lasers is null)
+        {
+            errors["extra_lasers"] = ["Whole numbers separated by commas."];
+        }
+
+        if (errors.Count > 0)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(MicroscopeView, form with { Errors = errors });
+        }
+
+        db.Microscopes.Add(microscope);
+        await db.SaveChangesAsync(cancellationToken);
+        return SeeOther($"/optical-configs/new/?microscope={microscope.Id}");
+    }
+
+    [HttpGet("/optical-configs/new/")]
+    [HttpHead("/optical-configs/new/")]
+    public async Task<IActionResult> NewConfig([FromQuery(Name = "microscope")] string? id, CancellationToken cancellationToken)
+        => await MicroscopeAccess.EditableAsync(db, id, User, cancellationToken) switch
+        {
+            (var microscope, MicroscopeAccess.Verdict.Allowed) => View(ConfigView, new OpticalConfigForm { MicroscopeId = microscope!.Id, MicroscopeName = microscope.Name }),
+            (_, var verdict) => Refuse(verdict),
+        };
+
+    [HttpPost("/optical-configs/new/")]
+    public async Task<IActionResult> CreateConfig([FromQuery(Name = "microscope")] string? id, [FromForm] OpticalConfigForm form, CancellationToken cancellationToken)
+    {
+        var (microscope, verdict) = await MicroscopeAccess.EditableAsync(db, id, User, cancellationToken);
+        if (verdict != MicroscopeAccess.Verdict.Allowed)
+        {
+            return Refuse(verdict);
+        }
+
+        var laser = int.TryParse(form.Laser, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) ? l : (int?)null;
+        var filters = (form.Filters ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => line.Split([' ', ',', '\t'], StringSplitOptions.RemoveEmptyEntries))
+            .Select(parts => new FilterPlacementRequest(parts.ElementAtOrDefault(0), parts.ElementAtOrDefault(1), parts.ElementAtOrDefault(2) is "reflects" or "true"))
+            .ToArray();
+        var userId = CurrentUser.Id(User);
+        var config = new OpticalConfig { MicroscopeId = microscope!.Id, CreatedBy = userId, UpdatedBy = userId };
+        var (placements, errors) = await MicroscopeValidation.CheckAsync(db, new OpticalConfigRequest(form.Name, form.Description, form.Comments, form.Light, form.Camera, laser, filters), config, cancellationToken);
+        if (!string.IsNullOrWhiteSpace(form.Laser) && laser is null)
+        {
+            errors["laser"] = ["A whole number of nanometres."];
+        }
+
+        if (errors.Count > 0)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(ConfigView, form with { MicroscopeId = microscope.Id, MicroscopeName = microscope.Name, Errors = errors });
+        }
+
+        config.FilterPlacements = placements;
+        db.OpticalConfigs.Add(config);
+        await db.SaveChangesAsync(cancellationToken);
+        return SeeOther($"/api/microscopes/{microscope.Id}/");
+    }
+
+    private IActionResult Refuse(MicroscopeAccess.Verdict verdict)
+        => verdict == MicroscopeAccess.Verdict.NotFound
+            ? Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found", detail: "No microscope has this id.")
+            : Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: "Only the editor who created this microscope, or staff, may change it.");
+
+    private StatusCodeResult SeeOther(string location)
+    {
+        Response.Headers.Location = location;
+        return StatusCode(StatusCodes.Status303SeeOther);
+    }
+
+    private static int[]? Numbers(string? text)
+    {
+        var parts = (text ?? "").Split([',', ' '], StringSplitOptions.RemoveEmptyEntries);
+        var numbers = new int[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (!int.TryParse(parts[i], NumberStyles.Integer, CultureInfo.InvariantCulture, out numbers[i]))
+            {
+                return null;
+            }
+        }
+
+        return numbers;
+    }
+}
+
+/// <summary>The new-microscope form.</summary>
+public sealed record MicroscopeForm
+{
+    public string? Name { get; init; }
+
+    public string? Description { get; init; }
+
+    public string? ExtraLasers { get; init; }
+
+    public IReadOnlyDictionary<string, string[]> Errors { get; init; } = new Dictionary<string, string[]>();
+}
+
+/// <summary>The new-optical-config form.</summary>
+public sealed record OpticalConfigForm
+{
+    public string? MicroscopeId { get; init; }
+
+    public string? MicroscopeName { get; init; }
+
+    public string? Name { get; init; }
+
+    public string? Description { get; init; }
+
+    public string? Comments { get; init; }
+
+    public string? Light { get; init; }
+
+    public string? Camera { get; init; }
+
+    public string? Laser { get; init; }
+
+    public string? Filters { get; init; }
+
+    public IReadOnlyDictionary<string, string[]> Errors { get; init; } = new Dictionary<string, string[]>();
+}
