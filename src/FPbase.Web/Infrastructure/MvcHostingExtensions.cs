@@ -1,3 +1,5 @@
+using FPbase.Web.Infrastructure;
+
 namespace Microsoft.AspNetCore.Builder;
 
 internal static class MvcHostingExtensions
@@ -5,6 +7,7 @@ internal static class MvcHostingExtensions
     public static WebApplicationBuilder AddFpbaseMvc(this WebApplicationBuilder builder)
     {
         builder.Services.AddControllersWithViews();
+        builder.Services.Configure<RouteOptions>(options => options.ConstraintMap[NonBlankRouteConstraint.Name] = typeof(NonBlankRouteConstraint));
         return builder;
     }
 }

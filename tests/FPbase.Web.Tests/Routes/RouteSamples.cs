@@ -11,10 +11,10 @@ internal static class RouteSamples
     public static readonly IReadOnlyDictionary<string, Func<SampleValues, string[]>> ByTemplate =
         new Dictionary<string, Func<SampleValues, string[]>>(StringComparer.Ordinal)
         {
-            ["/protein/{slug}"] = v => [$"/protein/{v.ProteinSlug}/", $"/protein/{v.ProteinUuid}/"],
-            ["/ajax/lineage/{slug}"] = v => [$"/ajax/lineage/{v.LineageProteinSlug}/"],
-            ["/spectra_img/{slug}.svg"] = v => [$"/spectra_img/{v.ProteinSlug}.svg"],
-            ["/spectra_img/{slug}.png"] = v => [$"/spectra_img/{v.ProteinSlug}.png"],
+            ["/protein/{slug:nonblank}"] = v => [$"/protein/{v.ProteinSlug}/", $"/protein/{v.ProteinUuid}/"],
+            ["/ajax/lineage/{slug:nonblank}"] = v => [$"/ajax/lineage/{v.LineageProteinSlug}/"],
+            ["/spectra_img/{slug:nonblank}.svg"] = v => [$"/spectra_img/{v.ProteinSlug}.svg"],
+            ["/spectra_img/{slug:nonblank}.png"] = v => [$"/spectra_img/{v.ProteinSlug}.png"],
             ["/api/spectrum/{id:int}"] = v => [$"/api/spectrum/{v.SpectrumId}/"],
             ["/spectra_csv"] = v => [$"/spectra_csv/?q={v.SpectrumId}"],
             ["/reference/{id:int}"] = v => [$"/reference/{v.ReferenceId}/"],

@@ -33,7 +33,19 @@ internal sealed class AntiforgeryMiddleware(RequestDelegate next, IAntiforgery a
             return;
         }
 
-        if (!await antiforgery.IsRequestValidAsync(context))
+        bool valid;
+        try
+        {
+            valid = await antiforgery.IsRequestValidAsync(context);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or AntiforgeryValidationException)
+        {
+            // The form itself could not be read (a NUL character, a malformed multipart body): it cannot
+            // carry a valid token, and it is bad input, not a server error.
+            valid = false;
+        }
+
+        if (!valid)
         {
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             context.Response.Headers.CacheControl = "no-store";

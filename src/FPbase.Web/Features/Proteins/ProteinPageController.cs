@@ -13,8 +13,8 @@ namespace FPbase.Web.Features.Proteins;
 /// </summary>
 public sealed class ProteinPageController(FpbaseDbContext db) : Controller
 {
-    [HttpGet("/protein/{slug}/")]
-    [HttpHead("/protein/{slug}/")]
+    [HttpGet("/protein/{slug:nonblank}/")]
+    [HttpHead("/protein/{slug:nonblank}/")]
     [CacheResources("protein:{slug}", Name = "protein-page", FreshnessClass = "public-page")]
     public async Task<IActionResult> Detail(string slug, CancellationToken cancellationToken)
     {
