@@ -1,27 +1,6 @@
 namespace FPbase.Data.Entities;
 
-public class Camera : ITimestamped
+public class Camera : Product
 {
-    public int Id { get; set; }
-
-    public string Name { get; set; } = "";
-
-    /// <summary>FPbase's product slug (see <see cref="Domain.Slugify.ForProduct"/>). Unique.</summary>
-    public string Slug { get; set; } = "";
-
-    public string Manufacturer { get; set; } = "";
-
-    public string Part { get; set; } = "";
-
-    public string Url { get; set; } = "";
-
     public Spectrum? Spectrum { get; set; }
-
-    public DateTime Created { get; set; } = DateTime.UtcNow;
-
-    public DateTime Modified { get; set; } = DateTime.UtcNow;
-
-    public string? CreatedBy { get; set; }
-
-    public string? UpdatedBy { get; set; }
 }

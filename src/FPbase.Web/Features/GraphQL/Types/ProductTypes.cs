@@ -11,13 +11,7 @@ internal sealed class FilterType : ObjectGraphType<Filter>
         Name = "Filter";
         IsTypeOf = o => o is Filter;
         Interface<SpectrumOwnerInterface>();
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
-        Field(f => f.Name);
-        Field<StringGraphType>("typ").Resolve(_ => "filter");
-        Field(f => f.Slug);
-        Field(f => f.Manufacturer);
-        Field(f => f.Part);
-        Field(f => f.Url);
+        this.AddProductFields("filter");
         Field(f => f.Bandcenter, nullable: true);
         Field(f => f.Bandwidth, nullable: true);
         Field(f => f.Edge, nullable: true);
@@ -34,13 +28,7 @@ internal sealed class LightType : ObjectGraphType<Light>
         Name = "Light";
         IsTypeOf = o => o is Light;
         Interface<SpectrumOwnerInterface>();
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
-        Field(l => l.Name);
-        Field<StringGraphType>("typ").Resolve(_ => "light");
-        Field(l => l.Slug);
-        Field(l => l.Manufacturer);
-        Field(l => l.Part);
-        Field(l => l.Url);
+        this.AddProductFields("light");
         Field<SpectrumType>("spectrum").Resolve(c => c.Loaders().SpectrumOfLight(c.Source.Id));
     }
 }
@@ -52,13 +40,29 @@ internal sealed class CameraType : ObjectGraphType<Camera>
         Name = "Camera";
         IsTypeOf = o => o is Camera;
         Interface<SpectrumOwnerInterface>();
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
-        Field(c => c.Name);
-        Field<StringGraphType>("typ").Resolve(_ => "camera");
-        Field(c => c.Slug);
-        Field(c => c.Manufacturer);
-        Field(c => c.Part);
-        Field(c => c.Url);
+        this.AddProductFields("camera");
         Field<SpectrumType>("spectrum").Resolve(c => c.Loaders().SpectrumOfCamera(c.Source.Id));
+    }
+}
+
+/// <summary>The fields every product type shows, as FPbase's graphene types do.</summary>
+internal static class ProductFields
+{
+    /// <param name="type">The product's GraphQL type.</param>
+    /// <param name="typ">FPbase's <c>typ</c> of a spectrum owner ("filter", "light", "camera"), or null for types without one.</param>
+    public static void AddProductFields<T>(this ObjectGraphType<T> type, string? typ = null)
+        where T : Product
+    {
+        type.Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
+        type.Field(p => p.Name);
+        if (typ is not null)
+        {
+            type.Field<StringGraphType>("typ").Resolve(_ => typ);
+        }
+
+        type.Field(p => p.Slug);
+        type.Field(p => p.Manufacturer);
+        type.Field(p => p.Part);
+        type.Field(p => p.Url);
     }
 }

@@ -33,12 +33,7 @@ internal sealed class DyeType : ObjectGraphType<Dye>
     public DyeType()
     {
         Name = "Dye";
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
-        Field(d => d.Name);
-        Field(d => d.Slug);
-        Field(d => d.Manufacturer);
-        Field(d => d.Part);
-        Field(d => d.Url);
+        this.AddProductFields();
         Field<ReferenceType>("primaryReference").Resolve(c => c.Source.PrimaryReferenceId is { } id ? c.Loaders().Reference(id) : null);
         Field<ListGraphType<DyeStateType>>("states").Resolve(c => c.Loaders().StatesOfDye(c.Source.Id));
     }
