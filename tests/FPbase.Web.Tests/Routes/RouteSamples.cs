@@ -19,6 +19,7 @@ internal static class RouteSamples
             ["/spectra_csv"] = v => [$"/spectra_csv/?q={v.SpectrumId}"],
             ["/reference/{id:int}"] = v => [$"/reference/{v.ReferenceId}/"],
             ["/api/microscopes/{id}"] = v => [$"/api/microscopes/{v.MicroscopeId}/"],
+            ["/api/optical-configs/{configId:int}"] = v => [$"/api/optical-configs/{v.OpticalConfigId}/"],
             ["/api/proteins/{slug}"] = v => [$"/api/proteins/{v.ProteinSlug}/"],
             ["/api/proteins/{slug}/revisions"] = v => [$"/api/proteins/{v.ProteinSlug}/revisions/"],
             ["/protein/{slug}/edit"] = v => [$"/protein/{v.ProteinSlug}/edit/"],
