@@ -8,7 +8,7 @@ WORKDIR /src
 
 # Restore first, from the project files only, so the package layer is cached
 # until a project file or a package version changes.
-COPY Directory.Build.props Directory.Packages.props ./
+COPY Directory.Build.props Directory.Build.targets Directory.Packages.props ./
 COPY src/FPbase.Caching/FPbase.Caching.csproj src/FPbase.Caching/
 COPY src/FPbase.Data/FPbase.Data.csproj src/FPbase.Data/
 COPY src/FPbase.Web/FPbase.Web.csproj src/FPbase.Web/
