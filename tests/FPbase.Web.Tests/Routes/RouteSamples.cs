@@ -20,6 +20,8 @@ internal static class RouteSamples
             ["/reference/{id:int}"] = v => [$"/reference/{v.ReferenceId}/"],
             ["/api/microscopes/{id}"] = v => [$"/api/microscopes/{v.MicroscopeId}/"],
             ["/api/optical-configs/{configId:int}"] = v => [$"/api/optical-configs/{v.OpticalConfigId}/"],
+            ["/microscopes/{id}/edit"] = _ => [SampleMicroscopeEdit],
+            ["/optical-configs/{configId:int}/edit"] = _ => [SampleOpticalConfigEdit],
             ["/api/proteins/{slug}"] = v => [$"/api/proteins/{v.ProteinSlug}/"],
             ["/api/proteins/{slug}/revisions"] = v => [$"/api/proteins/{v.ProteinSlug}/revisions/"],
             ["/protein/{slug}/edit"] = v => [$"/protein/{v.ProteinSlug}/edit/"],
@@ -28,6 +30,11 @@ internal static class RouteSamples
             ["/{**path:file}"] = _ => ["/no-such-file.txt"],
             ["/graphql/"] = v => ["/graphql/?query=" + Uri.EscapeDataString($"{{ spectrum(id: {v.SpectrumId}) {{ id color owner {{ name }} }} }}")],
         };
+
+    // The edit forms redirect anonymous visitors before they read the id: the real FPbase sample's microscope and
+    // its first optical config, fixed, so that NotOk can name the URLs.
+    private const string SampleMicroscopeEdit = "/microscopes/4yL4ggAozzcMwTU4Ae7zxF/edit/";
+    private const string SampleOpticalConfigEdit = "/optical-configs/1/edit/";
 
     /// <summary>
     /// Routes whose audited URLs deliberately answer something other than 200, with the reason and the
@@ -44,6 +51,8 @@ internal static class RouteSamples
             ["/moderation/spectra"] = (302, "the moderation page is for staff: anonymous visitors go to the login form"),
             ["/microscopes/new"] = (302, "the new-microscope form is for editors: anonymous visitors go to the login form"),
             ["/optical-configs/new"] = (302, "the new-optical-config form is for editors: anonymous visitors go to the login form"),
+            [SampleMicroscopeEdit] = (302, "the edit-microscope form is for editors: anonymous visitors go to the login form"),
+            [SampleOpticalConfigEdit] = (302, "the edit-optical-config form is for editors: anonymous visitors go to the login form"),
             ["/no-such-file.txt"] = (404, "a file that does not exist, through the static files fallback"),
         };
 
@@ -67,6 +76,8 @@ internal static class RouteSamples
             ["/moderation/spectra"] = ("private, no-store", "pending spectra, for staff only: never stored"),
             ["/microscopes/new"] = ("private, no-store", "a form with an antiforgery token, for a signed-in editor"),
             ["/optical-configs/new"] = ("private, no-store", "a form with an antiforgery token, for a signed-in editor"),
+            ["/microscopes/{id}/edit"] = ("private, no-store", "a form with an antiforgery token, for the microscope's owner or staff"),
+            ["/optical-configs/{configId:int}/edit"] = ("private, no-store", "a form with an antiforgery token, for the microscope's owner or staff"),
             ["/{**path:file}"] = ("no-cache", "MapStaticAssets' fallback for files not in the build's manifest"),
             ["/api/docs/index.html"] = ("no-cache", "Swagger UI: documentation that changes with each deploy, revalidated"),
             ["/api/docs/v1/openapi.json"] = ("no-cache", "the OpenAPI document, generated from the running code: revalidated"),

@@ -65,18 +65,9 @@ public sealed class MicroscopeFormController(FpbaseDbContext db) : Controller
             return Refuse(verdict);
         }
 
-        var laser = int.TryParse(form.Laser, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) ? l : (int?)null;
-        var filters = (form.Filters ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(line => line.Split([' ', ',', '\t'], StringSplitOptions.RemoveEmptyEntries))
-            .Select(parts => new FilterPlacementRequest(parts.ElementAtOrDefault(0), parts.ElementAtOrDefault(1), parts.ElementAtOrDefault(2) is "reflects" or "true"))
-            .ToArray();
         var userId = CurrentUser.Id(User);
         var config = new OpticalConfig { MicroscopeId = microscope!.Id, CreatedBy = userId, UpdatedBy = userId };
-        var (placements, errors) = await MicroscopeValidation.CheckAsync(db, new OpticalConfigRequest(form.Name, form.Description, form.Comments, form.Light, form.Camera, laser, filters), config, cancellationToken);
-        if (!string.IsNullOrWhiteSpace(form.Laser) && laser is null)
-        {
-            errors["laser"] = ["A whole number of nanometres."];
-        }
+        var (placements, errors) = await CheckAsync(db, form, config, cancellationToken);
 
         if (errors.Count > 0)
         {
@@ -101,7 +92,25 @@ public sealed class MicroscopeFormController(FpbaseDbContext db) : Controller
         return StatusCode(StatusCodes.Status303SeeOther);
     }
 
-    private static int[]? Numbers(string? text)
+    /// <summary>The form's fields as an API request, checked into <paramref name="config"/> (laser must be a whole number).</summary>
+    internal static async Task<(List<FilterPlacement> Placements, Dictionary<string, string[]> Errors)> CheckAsync(
+        FpbaseDbContext db, OpticalConfigForm form, OpticalConfig config, CancellationToken cancellationToken)
+    {
+        var laser = int.TryParse(form.Laser, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) ? l : (int?)null;
+        var filters = (form.Filters ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => line.Split([' ', ',', '\t'], StringSplitOptions.RemoveEmptyEntries))
+            .Select(parts => new FilterPlacementRequest(parts.ElementAtOrDefault(0), parts.ElementAtOrDefault(1), parts.ElementAtOrDefault(2) is "reflects" or "true"))
+            .ToArray();
+        var (placements, errors) = await MicroscopeValidation.CheckAsync(db, new OpticalConfigRequest(form.Name, form.Description, form.Comments, form.Light, form.Camera, laser, filters), config, cancellationToken);
+        if (!string.IsNullOrWhiteSpace(form.Laser) && laser is null)
+        {
+            errors["laser"] = ["A whole number of nanometres."];
+        }
+
+        return (placements, errors);
+    }
+
+    internal static int[]? Numbers(string? text)
     {
         var parts = (text ?? "").Split([',', ' '], StringSplitOptions.RemoveEmptyEntries);
         var numbers = new int[parts.Length];
@@ -117,21 +126,28 @@ public sealed class MicroscopeFormController(FpbaseDbContext db) : Controller
     }
 }
 
-/// <summary>The new-microscope form.</summary>
+/// <summary>The new- and edit-microscope form (<see cref="Id"/> is set when editing).</summary>
 public sealed record MicroscopeForm
 {
+    public string? Id { get; init; }
+
     public string? Name { get; init; }
 
     public string? Description { get; init; }
 
     public string? ExtraLasers { get; init; }
 
+    /// <summary>The microscope's optical configs (id, name), listed on the edit form.</summary>
+    public IReadOnlyList<KeyValuePair<int, string>> Configs { get; init; } = [];
+
     public IReadOnlyDictionary<string, string[]> Errors { get; init; } = new Dictionary<string, string[]>();
 }
 
-/// <summary>The new-optical-config form.</summary>
+/// <summary>The new- and edit-optical-config form (<see cref="ConfigId"/> is set when editing).</summary>
 public sealed record OpticalConfigForm
 {
+    public int? ConfigId { get; init; }
+
     public string? MicroscopeId { get; init; }
 
     public string? MicroscopeName { get; init; }
