@@ -5,13 +5,16 @@ using FPbase.Web.Features.Accounts;
 using FPbase.Web.Features.Editing.Moderation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace FPbase.Web.Features.Editing.Favourites;
 
 /// <summary>
 /// The logged-in user's favourite proteins: <c>POST</c>/<c>DELETE /api/proteins/{slug}/favourite/</c> (idempotent)
 /// and <c>GET /api/me/favourites/</c>. Per-user data: <c>Cache-Control: private, no-store</c>, and no public page
-/// or ETag changes (a favourite row touches no cached resource).
+/// or ETag changes (a favourite row touches no cached resource). Concurrent requests of one user for one protein
+/// race on the (user, protein) key: the loser of an add sees a unique violation, the loser of a remove deletes no
+/// row, and both answer as if their change had been made, since it has.
 /// </summary>
 [ApiController]
 [RequireEditor]
@@ -58,7 +61,19 @@ public sealed class FavouritesController(FpbaseDbContext db) : ControllerBase
             db.ProteinFavourites.Remove(existing);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException) when (!favourite)
+        {
+            // Another request removed it first.
+        }
+        catch (DbUpdateException e) when (favourite && e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // Another request added it first.
+        }
+
         return Ok(new { slug = protein.Slug, favourite });
     }
 }
