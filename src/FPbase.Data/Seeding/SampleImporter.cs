@@ -101,31 +101,11 @@ internal static class SampleImporter
                 }
 
                 case "proteins.light":
-                    data.Lights.Add(new Light
-                    {
-                        Id = pk.GetInt32(),
-                        Name = Str(f, "name"),
-                        Slug = Slugify.ForProduct(Str(f, "name")),
-                        Manufacturer = Str(f, "manufacturer"),
-                        Part = Str(f, "part"),
-                        Url = Str(f, "url"),
-                        Created = Time(f, "created"),
-                        Modified = Time(f, "modified"),
-                    });
+                    data.Lights.Add(ImportProduct<Light>(pk, f));
                     break;
 
                 case "proteins.camera":
-                    data.Cameras.Add(new Camera
-                    {
-                        Id = pk.GetInt32(),
-                        Name = Str(f, "name"),
-                        Slug = Slugify.ForProduct(Str(f, "name")),
-                        Manufacturer = Str(f, "manufacturer"),
-                        Part = Str(f, "part"),
-                        Url = Str(f, "url"),
-                        Created = Time(f, "created"),
-                        Modified = Time(f, "modified"),
-                    });
+                    data.Cameras.Add(ImportProduct<Camera>(pk, f));
                     break;
 
                 case "proteins.microscope":
@@ -311,6 +291,21 @@ internal static class SampleImporter
         spectrum.SetData(minWave, values);
         return spectrum;
     }
+
+    /// <summary>A light or camera: FPbase's product fields, the slug by FPbase's current rule.</summary>
+    private static T ImportProduct<T>(JsonElement pk, JsonElement f)
+        where T : Product, new()
+        => new()
+        {
+            Id = pk.GetInt32(),
+            Name = Str(f, "name"),
+            Slug = Slugify.ForProduct(Str(f, "name")),
+            Manufacturer = Str(f, "manufacturer"),
+            Part = Str(f, "part"),
+            Url = Str(f, "url"),
+            Created = Time(f, "created"),
+            Modified = Time(f, "modified"),
+        };
 
     private static string Str(JsonElement f, string name)
         => f.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : "";
