@@ -108,6 +108,13 @@ public sealed class CacheDependencies : IResourceDependencyMap
         var rows = new AffectedRows();
         foreach (var entry in entries)
         {
+            if (IsHiddenSpectrum(entry))
+            {
+                // A pending or rejected spectrum, before and after this write, is shown nowhere: a
+                // submission must not make every client download the spectra list again.
+                continue;
+            }
+
             resources.UnionWith(RuleFor(entry.Metadata).Lists);
             CollectRows(entry, resources, rows);
         }
@@ -126,6 +133,18 @@ public sealed class CacheDependencies : IResourceDependencyMap
         {
             resources.Add(ResourceNames.FamilyOf(family));
         }
+    }
+
+    private static bool IsHiddenSpectrum(EntityEntry entry)
+    {
+        if (entry.Entity is not Spectrum)
+        {
+            return false;
+        }
+
+        var status = entry.Property(nameof(Spectrum.Status));
+        var before = entry.State == EntityState.Added ? status.CurrentValue : status.OriginalValue;
+        return before is not SpectrumStatus.Approved && status.CurrentValue is not SpectrumStatus.Approved;
     }
 
     private static (string[] Lists, string[] Families) RuleFor(IReadOnlyEntityType entityType)

@@ -8,9 +8,8 @@ using FPbase.Web.Tests.Infrastructure;
 namespace FPbase.Web.Tests.Editing.Spectra;
 
 /// <summary>
-/// Editors submit spectra; they stay pending, invisible everywhere, until staff approve them. Note: the
-/// dependency map bumps <c>spectra</c> on any spectrum row, pending or not, so the list's ETag may change on a
-/// submission (harmless: a revalidation); what matters, and is tested, is that no public body ever holds pending data.
+/// Editors submit spectra; they stay pending, invisible everywhere, until staff approve them. A submission changes
+/// no public body and no ETag (clients keep their copies); the approval changes both at once.
 /// </summary>
 public sealed class SpectrumSubmissionTests(SiteFixture site) : IClassFixture<SiteFixture>
 {
@@ -20,7 +19,7 @@ public sealed class SpectrumSubmissionTests(SiteFixture site) : IClassFixture<Si
     public async Task A_submitted_spectrum_is_pending_and_appears_in_no_list_graphql_result_or_detail()
     {
         using var script = await site.App.CreateBearerClientAsync(await site.App.CreateEditorAsync());
-        var (_, listBefore) = await EditingClients.GetAsync(_anonymous, "/api/spectra-list/");
+        var (etagBefore, listBefore) = await EditingClients.GetAsync(_anonymous, "/api/spectra-list/");
         var graphBefore = await GraphSpectraAsync();
 
         var response = await script.Http.PostAsJsonAsync("/api/spectra/", EditingClients.ValidSpectrum());
@@ -31,8 +30,9 @@ public sealed class SpectrumSubmissionTests(SiteFixture site) : IClassFixture<Si
         Assert.Equal("pending", created.GetProperty("status").GetString());
         Assert.Equal(SpectrumStatus.Pending, await site.App.StatusOfAsync(id));
 
-        var (_, listAfter) = await EditingClients.GetAsync(_anonymous, "/api/spectra-list/");
+        var (etagAfter, listAfter) = await EditingClients.GetAsync(_anonymous, "/api/spectra-list/");
         Assert.Equal(listBefore, listAfter);
+        Assert.Equal(etagBefore, etagAfter);
         Assert.Equal(graphBefore, await GraphSpectraAsync());
         Assert.Equal(HttpStatusCode.NotFound, (await _anonymous.GetAsync($"/api/spectrum/{id}/")).StatusCode);
         var single = await PostGraphAsync($"{{ spectrum(id: {id}) {{ id }} }}");
