@@ -38,6 +38,9 @@ internal static partial class Log
     [LoggerMessage(11, LogLevel.Warning, "Redis runs with maxmemory-policy {Policy}, which may evict the versions hash under memory pressure (every client would then download again). Use volatile-lru.", EventName = "EvictionPolicyMayDropVersions")]
     public static partial void EvictionPolicyMayDropVersions(ILogger logger, string policy);
 
+    [LoggerMessage(12, LogLevel.Debug, "Could not read Redis's maxmemory-policy.", EventName = "EvictionPolicyUnknown")]
+    public static partial void EvictionPolicyUnknown(ILogger logger, Exception exception);
+
     [LoggerMessage(10, LogLevel.Warning, "A set-based SQL command could not be attributed to a table; bumping every resource the model knows.", EventName = "UnattributedSqlWrite")]
     public static partial void UnattributedSqlWrite(ILogger logger);
 }

@@ -179,19 +179,19 @@ internal sealed partial class RedisResourceVersionStore : IResourceVersionStore,
     {
         try
         {
-            foreach (var endpoint in _redis.GetEndPoints())
+            // Through a script: StackExchange.Redis reserves INFO for admin connections, Lua does not.
+            var info = (string?)await _redis.GetDatabase().ScriptEvaluateAsync("return redis.call('INFO', 'memory')")
+                .WaitAsync(_options.BumpTimeout).ConfigureAwait(false);
+            var policy = info?.Split('\n').Select(line => line.Trim()).FirstOrDefault(line => line.StartsWith("maxmemory_policy:", StringComparison.Ordinal))?["maxmemory_policy:".Length..];
+            if (policy is not null && policy.StartsWith("allkeys", StringComparison.OrdinalIgnoreCase))
             {
-                var info = await _redis.GetServer(endpoint).InfoAsync("memory").WaitAsync(_options.BumpTimeout).ConfigureAwait(false);
-                var policy = info.SelectMany(group => group).FirstOrDefault(pair => pair.Key == "maxmemory_policy").Value;
-                if (policy is not null && policy.StartsWith("allkeys", StringComparison.OrdinalIgnoreCase))
-                {
-                    Log.EvictionPolicyMayDropVersions(_logger, policy);
-                }
+                Log.EvictionPolicyMayDropVersions(_logger, policy);
             }
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // Only a warning was at stake.
+            Log.EvictionPolicyUnknown(_logger, ex);
         }
     }
 

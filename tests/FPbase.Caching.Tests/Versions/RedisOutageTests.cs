@@ -39,6 +39,26 @@ public sealed class RedisOutageTests : IAsyncLifetime
     private IServer Server => _admin.GetServer(_redis.Endpoint);
 
     [Fact]
+    public async Task AnEvictionPolicyThatMayDropTheVersionsIsReportedAtStart()
+    {
+        await Server.ConfigSetAsync("maxmemory-policy", "allkeys-lru");
+        var logger = new RecordingLogger<RedisResourceVersionStore>();
+        _store = RedisStoreFactory.Create(_client, _prefix, logger: logger);
+        await _store.StartAsync(CancellationToken.None);
+        Assert.True(
+            logger.Events.Any(e => e.Id.Name == "EvictionPolicyMayDropVersions" && e.Message.Contains("allkeys-lru", StringComparison.Ordinal)),
+            string.Join("; ", logger.Events.Select(e => $"{e.Id.Name}: {e.Message}")));
+
+        await Server.ConfigSetAsync("maxmemory-policy", "volatile-lru");
+        var quiet = new RecordingLogger<RedisResourceVersionStore>();
+        await using var other = await _redis.ConnectAsync();
+        using var second = RedisStoreFactory.Create(other, _prefix, logger: quiet);
+        await second.StartAsync(CancellationToken.None);
+        Assert.DoesNotContain(quiet.Events, e => e.Id.Name == "EvictionPolicyMayDropVersions");
+        await second.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task FlushAllGivesEveryResourceANewStampIncludingOnesNeverBumped()
     {
         var store = Store();

@@ -10,7 +10,7 @@ internal static class RedisStoreFactory
 {
     public static string NewPrefix() => "t" + Guid.NewGuid().ToString("N");
 
-    public static RedisResourceVersionStore Create(IConnectionMultiplexer redis, string prefix, Action<HttpCachingOptions>? configure = null)
+    public static RedisResourceVersionStore Create(IConnectionMultiplexer redis, string prefix, Action<HttpCachingOptions>? configure = null, Microsoft.Extensions.Logging.ILogger<RedisResourceVersionStore>? logger = null)
     {
         var options = new HttpCachingOptions
         {
@@ -20,10 +20,10 @@ internal static class RedisStoreFactory
             StoreTimeout = TimeSpan.FromSeconds(5),
             HeartbeatInterval = TimeSpan.FromMilliseconds(200),
             BreakDuration = TimeSpan.FromMilliseconds(500),
-            BumpTimeout = TimeSpan.FromSeconds(1),
+            BumpTimeout = TimeSpan.FromSeconds(5),
         };
         configure?.Invoke(options);
-        return new RedisResourceVersionStore(redis, Options.Create(options), NullLogger<RedisResourceVersionStore>.Instance);
+        return new RedisResourceVersionStore(redis, Options.Create(options), logger ?? NullLogger<RedisResourceVersionStore>.Instance);
     }
 
     /// <summary>The hash all versions live in (see RedisResourceVersionStore).</summary>
