@@ -18,7 +18,27 @@ internal static class DatabaseHostingExtensions
         // Every write through EF Core bumps what CacheDependencies says it touches, after the commit.
         builder.Services.AddResourceVersioning<FpbaseDbContext, CacheDependencies>();
         builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName);
+
+        // `dotnet run --project src/FPbase.Web -- --proteins 100 --spectra 600` seeds small (as do Seed:* settings).
+        builder.Configuration.AddInMemoryCollection(SeedSizeArguments(Environment.GetCommandLineArgs()));
         return builder;
+    }
+
+    private static IEnumerable<KeyValuePair<string, string?>> SeedSizeArguments(string[] args)
+    {
+        for (var i = 1; i < args.Length - 1; i++)
+        {
+            var key = args[i] switch
+            {
+                "--proteins" => nameof(SeedOptions.Proteins),
+                "--spectra" => nameof(SeedOptions.Spectra),
+                _ => null,
+            };
+            if (key is not null)
+            {
+                yield return new($"{SeedOptions.SectionName}:{key}", args[i + 1]);
+            }
+        }
     }
 
     /// <summary>Applies migrations (PostgreSQL) or creates the schema (SQLite), then seeds an empty database.</summary>
