@@ -43,7 +43,7 @@ internal sealed partial class HttpCachingMiddleware(
             || (metadata.PostIsSafe && HttpMethods.IsPost(request.Method));
 
         var resources = ResolveResources(context, metadata);
-        var variant = RequestVariant.Of(request);
+        var variant = RequestVariant.Of(context);
         if (resources is not null && metadata.Resolver is { } resolverType)
         {
             var resolved = await ((IRequestResourceResolver)context.RequestServices.GetRequiredService(resolverType)).ResolveAsync(context).ConfigureAwait(false);
@@ -54,7 +54,7 @@ internal sealed partial class HttpCachingMiddleware(
             else
             {
                 resources.AddRange(resolved.Resources);
-                variant = RequestVariant.Of(request, resolved.Variant);
+                variant = RequestVariant.Of(context, resolved.Variant);
             }
         }
 
