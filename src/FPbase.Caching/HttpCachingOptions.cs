@@ -16,8 +16,8 @@ public sealed class HttpCachingOptions
     /// </summary>
     public Dictionary<string, string> FreshnessClasses { get; set; } = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["public-list"] = "public, max-age=300, stale-while-revalidate=86400",
-        ["public-page"] = "public, max-age=60, stale-while-revalidate=3600",
+        ["public-list"] = "public, no-cache",
+        ["public-page"] = "public, no-cache",
         ["private"] = "private, no-cache",
         ["no-store"] = "no-store",
     };
@@ -48,14 +48,28 @@ public sealed class HttpCachingOptions
     /// <summary>How long a version lookup may take before the request goes on without ETags. Default 50 ms.</summary>
     public TimeSpan StoreTimeout { get; set; } = TimeSpan.FromMilliseconds(50);
 
-    /// <summary>How long a bump may take before it is left to the outbox drainer. Default 2 s.</summary>
-    public TimeSpan BumpTimeout { get; set; } = TimeSpan.FromSeconds(2);
+    /// <summary>
+    /// How long a writer keeps trying to get its bump into the store (retrying with backoff) before
+    /// its write is refused with <see cref="ResourceVersionsUnconfirmedException"/> and the bump is
+    /// left to the outbox drainer. Default 5 s. A write waits at most this plus one lease.
+    /// </summary>
+    public TimeSpan BumpTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How many Redis replicas must have a bump (WAIT) before it counts as applied, so that a failover
+    /// cannot lose it. 0 for a single Redis; set it to the number of replicas Sentinel may promote.
+    /// </summary>
+    public int ReplicaAcknowledgements { get; set; }
 
     /// <summary>How long the version store is left alone after it failed repeatedly. Default 5 s.</summary>
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>How often the store checks that bump notifications still arrive. Default 2 s.</summary>
-    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(2);
+    /// <summary>
+    /// How long an instance may answer from its local copy of the versions after a renewal proved that
+    /// notifications arrive; renewed every quarter of it. A writer whose bump an instance does not
+    /// acknowledge waits this long at most. Must be the same on every instance. Default 2 s.
+    /// </summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>How long cached payload bytes live in memory and in Redis. Default 1 hour.</summary>
     public TimeSpan PayloadExpiration { get; set; } = TimeSpan.FromHours(1);

@@ -31,7 +31,7 @@ internal sealed class HttpCachingOptionsValidator : IValidateOptions<HttpCaching
             (nameof(options.StoreTimeout), options.StoreTimeout),
             (nameof(options.BumpTimeout), options.BumpTimeout),
             (nameof(options.BreakDuration), options.BreakDuration),
-            (nameof(options.HeartbeatInterval), options.HeartbeatInterval),
+            (nameof(options.LeaseDuration), options.LeaseDuration),
             (nameof(options.PayloadExpiration), options.PayloadExpiration),
             (nameof(options.OutboxPollInterval), options.OutboxPollInterval),
         })
@@ -52,6 +52,16 @@ internal sealed class HttpCachingOptionsValidator : IValidateOptions<HttpCaching
         if (options.BreakDuration > TimeSpan.Zero && options.BreakDuration < TimeSpan.FromMilliseconds(500))
         {
             failures.Add($"{HttpCachingOptions.SectionName}:{nameof(options.BreakDuration)} must be at least 0.5 s.");
+        }
+
+        if (options.ReplicaAcknowledgements < 0)
+        {
+            failures.Add($"{HttpCachingOptions.SectionName}:{nameof(options.ReplicaAcknowledgements)} must not be negative.");
+        }
+
+        if (options.LeaseDuration > TimeSpan.Zero && options.LeaseDuration < TimeSpan.FromMilliseconds(200))
+        {
+            failures.Add($"{HttpCachingOptions.SectionName}:{nameof(options.LeaseDuration)} must be at least 200 ms.");
         }
 
         if (string.IsNullOrWhiteSpace(options.KeyPrefix))

@@ -12,12 +12,13 @@ public interface IResourceDependencyMap
 {
     /// <summary>
     /// Adds the resources touched by the tracked entries one SaveChanges is about to write (added,
-    /// modified or deleted), including indirect ones (a spectrum's protein page). For a row moved
-    /// between parents, add both: read <see cref="PropertyEntry.OriginalValue"/> as well as the
-    /// current value. All entries come at once so that related rows can be looked up in one query;
-    /// the data is not yet written, so lookups see the rows as they were.
+    /// modified or deleted) that can be read off the entries themselves. For a row moved between
+    /// parents, add both: read <see cref="PropertyEntry.OriginalValue"/> as well as the current value.
+    /// Indirect resources (a spectrum's protein page) that need the database are returned as links,
+    /// all entries at once so that they are looked up in one query per kind of link.
     /// </summary>
-    ValueTask CollectAsync(DbContext context, IReadOnlyList<EntityEntry> entries, ISet<string> resources, CancellationToken cancellationToken);
+    /// <returns>The links to look up, or null when there are none.</returns>
+    IResourceLinks? Collect(IReadOnlyList<EntityEntry> entries, ISet<string> resources);
 
     /// <summary>
     /// Adds the resources touched by a set-based write (ExecuteUpdate, ExecuteDelete, raw SQL) on
@@ -25,4 +26,16 @@ public interface IResourceDependencyMap
     /// whole-list resources and the per-row families (<see cref="ResourceNames.FamilyOf"/>).
     /// </summary>
     void CollectForTable(IEntityType entityType, ISet<string> resources);
+}
+
+/// <summary>
+/// Links from written rows to the pages that show them, looked up in the database. The interceptors
+/// resolve them twice: before the write (for the outbox row written with it) and again right after
+/// the commit, since a concurrent transaction may have changed a link in between (an excerpt moved
+/// to another protein); the union is bumped.
+/// </summary>
+public interface IResourceLinks
+{
+    /// <summary>Adds the resources the links lead to, as the database shows them now.</summary>
+    ValueTask ResolveAsync(DbContext context, ISet<string> resources, CancellationToken cancellationToken);
 }

@@ -14,7 +14,7 @@ internal static partial class Log
     [LoggerMessage(2, LogLevel.Warning, "Version notifications may have been lost ({ConnectionType}: {FailureType}); the local copy is dropped until they arrive again.", EventName = "VersionNotificationsLost")]
     public static partial void VersionNotificationsLost(ILogger logger, string connectionType, string failureType);
 
-    [LoggerMessage(3, LogLevel.Warning, "Bumping {Count} resources failed; the outbox will retry.", EventName = "BumpFailed")]
+    [LoggerMessage(3, LogLevel.Warning, "Bumping {Count} resources could not be confirmed; the write is refused and the outbox will bump them.", EventName = "BumpFailed")]
     public static partial void BumpFailed(ILogger logger, int count, Exception exception);
 
     [LoggerMessage(4, LogLevel.Debug, "Bumped {Count} resources: {Resources}.", EventName = "Bumped")]
@@ -40,6 +40,15 @@ internal static partial class Log
 
     [LoggerMessage(12, LogLevel.Debug, "Could not read Redis's maxmemory-policy.", EventName = "EvictionPolicyUnknown")]
     public static partial void EvictionPolicyUnknown(ILogger logger, Exception exception);
+
+    [LoggerMessage(13, LogLevel.Debug, "An attempt to bump {Count} resources failed; retrying.", EventName = "BumpAttemptFailed")]
+    public static partial void BumpAttemptFailed(ILogger logger, int count, Exception exception);
+
+    [LoggerMessage(14, LogLevel.Warning, "The version lease could not be renewed; the local copy is used only until the lease runs out.", EventName = "LeaseNotRenewed")]
+    public static partial void LeaseNotRenewed(ILogger logger, Exception exception);
+
+    [LoggerMessage(15, LogLevel.Warning, "The links of a committed write could not be looked up again; bumping their whole families.", EventName = "LinksNotResolved")]
+    public static partial void LinksNotResolved(ILogger logger, Exception exception);
 
     [LoggerMessage(10, LogLevel.Warning, "A set-based SQL command could not be attributed to a table; bumping every resource the model knows.", EventName = "UnattributedSqlWrite")]
     public static partial void UnattributedSqlWrite(ILogger logger);

@@ -103,7 +103,7 @@ public sealed class CacheDependencies : IResourceDependencyMap
         [nameof(Revisions.ProteinRevision)] = ([], [ProteinRow]),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    public async ValueTask CollectAsync(DbContext context, IReadOnlyList<EntityEntry> entries, ISet<string> resources, CancellationToken cancellationToken)
+    public IResourceLinks? Collect(IReadOnlyList<EntityEntry> entries, ISet<string> resources)
     {
         var rows = new AffectedRows();
         foreach (var entry in entries)
@@ -119,10 +119,7 @@ public sealed class CacheDependencies : IResourceDependencyMap
             CollectRows(entry, resources, rows);
         }
 
-        if (!rows.IsEmpty)
-        {
-            await rows.ResolveAsync((FpbaseDbContext)context, resources, cancellationToken).ConfigureAwait(false);
-        }
+        return rows.IsEmpty ? null : rows;
     }
 
     public void CollectForTable(IEntityType entityType, ISet<string> resources)
@@ -299,7 +296,7 @@ public sealed class CacheDependencies : IResourceDependencyMap
     }
 
     /// <summary>Rows found on the entries, resolved to per-row resources with one query per kind of link.</summary>
-    private sealed class AffectedRows
+    private sealed class AffectedRows : IResourceLinks
     {
         public HashSet<object> ProteinKeys { get; } = [];
         public HashSet<object> ProteinIds { get; } = [];
@@ -328,8 +325,13 @@ public sealed class CacheDependencies : IResourceDependencyMap
             AuthorIds, ExcerptIds, OrganismIds, LineageIds, MicroscopeIds, ConfigIds, FilterIds, LightIds, CameraIds,
         ];
 
-        public async Task ResolveAsync(FpbaseDbContext db, ISet<string> resources, CancellationToken ct)
+        /// <remarks>
+        /// Runs twice (before the write and after its commit); the sets only grow, so the second run
+        /// looks up at least what the first did.
+        /// </remarks>
+        public async ValueTask ResolveAsync(DbContext context, ISet<string> resources, CancellationToken ct)
         {
+            var db = (FpbaseDbContext)context;
             // Links to states: a spectrum or bleach measurement shows on its state's protein or dye page.
             if (StateIds.Count > 0)
             {

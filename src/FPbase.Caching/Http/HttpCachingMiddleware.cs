@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Security.Claims;
 using FPbase.Caching.Payloads;
 using FPbase.Caching.Versions;
@@ -22,10 +21,12 @@ internal sealed partial class HttpCachingMiddleware(
     IResourceVersionStore store,
     HybridCache cache,
     IOptionsMonitor<HttpCachingOptions> options,
-    ILogger<HttpCachingMiddleware> logger)
+    ILogger<HttpCachingMiddleware> logger,
+    IServiceProvider services)
 {
-    private static readonly string DefaultFormat =
-        Assembly.GetEntryAssembly()?.ManifestModule.ModuleVersionId.ToString("N") ?? "unversioned";
+    private readonly string _defaultFormat = PayloadFormat.Compute(
+        AppContext.BaseDirectory,
+        services.GetService<Microsoft.AspNetCore.Hosting.IWebHostEnvironment>()?.WebRootFileProvider);
 
     public Task InvokeAsync(HttpContext context)
     {
@@ -75,7 +76,7 @@ internal sealed partial class HttpCachingMiddleware(
         }
 
         var coding = payloadsOn ? ContentCodingNegotiator.Choose(request) : ContentCoding.Identity;
-        var versionHash = EntityTagFactory.VersionHash(opts.FormatVersion ?? DefaultFormat, name, variant, stamp, UserOf(context, metadata));
+        var versionHash = EntityTagFactory.VersionHash(opts.FormatVersion ?? _defaultFormat, name, variant, stamp, UserOf(context, metadata));
         var etag = etagsOn ? EntityTagFactory.Create(versionHash, coding) : null;
 
         var outcome = etag is null ? PreconditionOutcome.Proceed : Precondition.Evaluate(request, etag, versionHash, exists: metadata.AlwaysExists, isRead);
@@ -214,8 +215,17 @@ internal sealed partial class HttpCachingMiddleware(
     {
         var response = context.Response;
         var original = response.Body;
+        var method = context.Request.Method;
         using var buffer = new MemoryStream();
         response.Body = buffer;
+
+        // The bytes are for every method that reads: build a HEAD's as for a GET, or a HEAD arriving
+        // first would store an empty body (file results skip the body for HEAD) for everyone.
+        if (HttpMethods.IsHead(method))
+        {
+            context.Request.Method = HttpMethods.Get;
+        }
+
         try
         {
             await next(context).ConfigureAwait(false);
@@ -226,6 +236,7 @@ internal sealed partial class HttpCachingMiddleware(
         }
         finally
         {
+            context.Request.Method = method;
             response.Body = original;
         }
 

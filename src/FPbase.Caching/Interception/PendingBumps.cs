@@ -5,36 +5,26 @@ namespace FPbase.Caching.Interception;
 
 /// <summary>
 /// What one DbContext has written but not yet bumped: the current SaveChanges' resources (staged)
-/// and those waiting for an explicit transaction to commit (deferred).
+/// and those waiting for an explicit transaction to commit (deferred), each with the links to look
+/// up again once the data is committed.
 /// </summary>
 internal sealed class PendingBumps
 {
     private static readonly ConditionalWeakTable<DbContext, PendingBumps> ByContext = new();
 
-    public HashSet<string>? StagedResources { get; set; }
+    public CommittedWrite? Staged { get; set; }
 
+    /// <summary>The outbox row added to the current SaveChanges; its id is known once it is written.</summary>
     public OutboxEntry? StagedOutbox { get; set; }
 
-    public HashSet<string> DeferredResources { get; } = new(StringComparer.Ordinal);
-
-    public List<long> DeferredOutboxIds { get; } = [];
+    public CommittedWrite Deferred { get; private set; } = new();
 
     public static PendingBumps For(DbContext context) => ByContext.GetOrCreateValue(context);
 
-    public void Defer(IEnumerable<string> resources, long? outboxId)
+    public CommittedWrite TakeDeferred()
     {
-        DeferredResources.UnionWith(resources);
-        if (outboxId is { } id)
-        {
-            DeferredOutboxIds.Add(id);
-        }
-    }
-
-    public (string[] Resources, long[] OutboxIds) TakeDeferred()
-    {
-        var taken = (DeferredResources.ToArray(), DeferredOutboxIds.ToArray());
-        DeferredResources.Clear();
-        DeferredOutboxIds.Clear();
+        var taken = Deferred;
+        Deferred = new CommittedWrite();
         return taken;
     }
 }

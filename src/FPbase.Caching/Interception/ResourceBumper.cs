@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using FPbase.Caching.Versions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -7,26 +8,48 @@ namespace FPbase.Caching.Interception;
 
 /// <summary>
 /// Bumps committed changes and remembers which outbox rows it has confirmed, so the drainer can
-/// delete them; a failed bump is logged and left to the drainer, never thrown at the writer,
-/// whose data is already committed.
+/// delete them. A bump that cannot be confirmed is left to the drainer and thrown at the writer as
+/// <see cref="ResourceVersionsUnconfirmedException"/>: its data is committed, but other instances may
+/// still serve what it replaced, so the write must not be acknowledged.
 /// </summary>
 internal sealed class ResourceBumper(IResourceVersionStore store, IOptions<HttpCachingOptions> options, ILogger<ResourceBumper> logger)
 {
     private readonly ConcurrentQueue<long> _confirmed = new();
 
-    public async Task BumpCommittedAsync(IReadOnlyCollection<string> resources, IReadOnlyCollection<long> outboxIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// Looks the write's links up again now that it is committed (a concurrent transaction may have
+    /// moved one), records any new resource in its outbox row, and bumps the union.
+    /// </summary>
+    /// <remarks>
+    /// Takes no cancellation token on purpose: the data is committed, and a client that disconnects
+    /// right after the commit must not cancel the bump (the store bounds it by its own timeout).
+    /// </remarks>
+    public async Task BumpCommittedAsync(DbContext? context, CommittedWrite write)
     {
-        if (resources.Count == 0)
+        if (write.IsEmpty)
         {
             return;
         }
 
+        var resources = new HashSet<string>(write.Resources, StringComparer.Ordinal);
+        if (write.Links.Count > 0)
+        {
+            if (context is null)
+            {
+                // No context to look the links up with (an ambient TransactionScope completes after
+                // its contexts are gone): whole families cover any row a link could lead to.
+                resources.UnionWith(write.Fallback);
+            }
+            else
+            {
+                await ResolveAgainAsync(context, write, resources).ConfigureAwait(false);
+            }
+        }
+
         try
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(options.Value.BumpTimeout);
-            await store.BumpAsync(resources, timeout.Token).ConfigureAwait(false);
-            foreach (var id in outboxIds)
+            await store.BumpAsync(resources, CancellationToken.None).ConfigureAwait(false);
+            foreach (var id in write.OutboxIds)
             {
                 _confirmed.Enqueue(id);
             }
@@ -40,6 +63,34 @@ internal sealed class ResourceBumper(IResourceVersionStore store, IOptions<HttpC
         {
             // The change is committed and its outbox row is too: the drainer will bump it.
             Log.BumpFailed(logger, resources.Count, ex);
+            throw ex as ResourceVersionsUnconfirmedException ?? new ResourceVersionsUnconfirmedException(resources.Count, options.Value.BumpTimeout, ex);
+        }
+    }
+
+    private async Task ResolveAgainAsync(DbContext context, CommittedWrite write, HashSet<string> resources)
+    {
+        var before = resources.Count;
+        try
+        {
+            foreach (var links in write.Links)
+            {
+                await links.ResolveAsync(context, resources, CancellationToken.None).ConfigureAwait(false);
+            }
+
+            if (resources.Count > before && write.OutboxIds.Count > 0)
+            {
+                // Make the outbox row say everything, in case this process dies before the bump.
+                var id = write.OutboxIds[0];
+                var all = OutboxEntry.Join(resources);
+                await context.Set<OutboxEntry>().Where(e => e.Id == id)
+                    .ExecuteUpdateAsync(s => s.SetProperty(e => e.Resources, all)).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The links cannot be looked up now: bump whole families instead, which covers any row.
+            Log.LinksNotResolved(logger, ex);
+            resources.UnionWith(write.Fallback);
         }
     }
 

@@ -38,13 +38,13 @@ internal sealed class VersionBumpingCommandInterceptor(
 
     public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
     {
-        CompleteAsync(command, eventData.Context, CancellationToken.None).GetAwaiter().GetResult();
+        CompleteAsync(command, eventData.Context).GetAwaiter().GetResult();
         return result;
     }
 
     public override async ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        await CompleteAsync(command, eventData.Context, cancellationToken).ConfigureAwait(false);
+        await CompleteAsync(command, eventData.Context).ConfigureAwait(false);
         return result;
     }
 
@@ -79,7 +79,7 @@ internal sealed class VersionBumpingCommandInterceptor(
         _inFlight.AddOrUpdate(command, new BulkWrite(resources, id));
     }
 
-    private async Task CompleteAsync(DbCommand command, DbContext? context, CancellationToken cancellationToken)
+    private async Task CompleteAsync(DbCommand command, DbContext? context)
     {
         if (!_inFlight.TryGetValue(command, out var write))
         {
@@ -87,13 +87,21 @@ internal sealed class VersionBumpingCommandInterceptor(
         }
 
         _inFlight.Remove(command);
-        if (command.Transaction is null || context is null)
+        var committed = new CommittedWrite();
+        committed.Resources.UnionWith(write.Resources);
+        committed.OutboxIds.Add(write.OutboxId);
+        if (command.Transaction is not null && context is not null)
         {
-            await bumper.BumpCommittedAsync(write.Resources, [write.OutboxId], cancellationToken).ConfigureAwait(false);
+            PendingBumps.For(context).Deferred.Add(committed);
+        }
+        else if (AmbientTransactionBumps.Current is { } ambient)
+        {
+            // Enlisted in a TransactionScope: command.Transaction is null, yet nothing is committed yet.
+            AmbientTransactionBumps.Defer(ambient, committed, bumper);
         }
         else
         {
-            PendingBumps.For(context).Defer(write.Resources, write.OutboxId);
+            await bumper.BumpCommittedAsync(context, committed).ConfigureAwait(false);
         }
     }
 

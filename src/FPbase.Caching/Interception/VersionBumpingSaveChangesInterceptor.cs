@@ -5,9 +5,11 @@ namespace FPbase.Caching.Interception;
 
 /// <summary>
 /// Collects what a SaveChanges touches before it runs, writes an outbox row with the changes, and
-/// bumps only once the data is committed: at SavedChanges when no explicit transaction is open
-/// (EF committed its own), otherwise when that transaction commits. A bump before the commit would
-/// let a concurrent reader cache old data under the new version.
+/// bumps only once the data is committed: at SavedChanges when no transaction is open (EF committed
+/// its own), otherwise when the explicit or ambient transaction commits. A bump before the commit
+/// would let a concurrent reader cache old data under the new version. SaveChanges returns only
+/// after the bump is confirmed, and throws <see cref="ResourceVersionsUnconfirmedException"/> when
+/// it cannot be (the data is committed then; its outbox row bumps later).
 /// </summary>
 internal sealed class VersionBumpingSaveChangesInterceptor(IResourceDependencyMap map, ResourceBumper bumper, Microsoft.Extensions.Options.IOptions<HttpCachingOptions> options)
     : SaveChangesInterceptor
@@ -27,14 +29,14 @@ internal sealed class VersionBumpingSaveChangesInterceptor(IResourceDependencyMa
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
         var ownRows = StagedOutboxRows(eventData.Context);
-        CompleteAsync(eventData.Context, CancellationToken.None).GetAwaiter().GetResult();
+        CompleteAsync(eventData.Context).GetAwaiter().GetResult();
         return result - ownRows;
     }
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
         var ownRows = StagedOutboxRows(eventData.Context);
-        await CompleteAsync(eventData.Context, cancellationToken).ConfigureAwait(false);
+        await CompleteAsync(eventData.Context).ConfigureAwait(false);
         return result - ownRows;
     }
 
@@ -81,25 +83,35 @@ internal sealed class VersionBumpingSaveChangesInterceptor(IResourceDependencyMa
             return;
         }
 
-        var resources = new HashSet<string>(StringComparer.Ordinal);
-        await map.CollectAsync(context, changed, resources, cancellationToken).ConfigureAwait(false);
-        if (resources.Count == 0)
+        var write = new CommittedWrite();
+        if (map.Collect(changed, write.Resources) is { } links)
+        {
+            // Looked up now for the outbox row, and again after the commit (see IResourceLinks).
+            await links.ResolveAsync(context, write.Resources, cancellationToken).ConfigureAwait(false);
+            write.Links.Add(links);
+            foreach (var entityType in changed.Select(e => e.Metadata).Distinct())
+            {
+                map.CollectForTable(entityType, write.Fallback);
+            }
+        }
+
+        if (write.IsEmpty)
         {
             return;
         }
 
         var outbox = new OutboxEntry
         {
-            Resources = OutboxEntry.Join(resources),
+            Resources = OutboxEntry.Join(write.Resources),
             CreatedAtMs = options.Value.TimeProvider.GetUtcNow().ToUnixTimeMilliseconds(),
         };
         context.Add(outbox);
         var pending = PendingBumps.For(context);
-        pending.StagedResources = resources;
+        pending.Staged = write;
         pending.StagedOutbox = outbox;
     }
 
-    private async Task CompleteAsync(DbContext? context, CancellationToken cancellationToken)
+    private async Task CompleteAsync(DbContext? context)
     {
         if (context is null)
         {
@@ -107,33 +119,26 @@ internal sealed class VersionBumpingSaveChangesInterceptor(IResourceDependencyMa
         }
 
         var pending = PendingBumps.For(context);
-        var (resources, outbox) = (pending.StagedResources, pending.StagedOutbox);
+        var (write, outbox) = (pending.Staged, pending.StagedOutbox);
         Unstage(context);
-        if (resources is null || outbox is null)
+        if (write is null || outbox is null)
         {
             return;
         }
 
-        if (System.Transactions.Transaction.Current is { } ambient && context.Database.CurrentTransaction is null)
+        write.OutboxIds.Add(outbox.Id);
+        if (context.Database.CurrentTransaction is not null)
         {
-            // An ambient TransactionScope: EF raises no transaction events for it, so bump when it
-            // completes, and only if it committed (an in-doubt outcome bumps too: that is safe).
-            var outboxId = outbox.Id;
-            ambient.TransactionCompleted += (_, e) =>
-            {
-                if (e.Transaction?.TransactionInformation.Status is not System.Transactions.TransactionStatus.Aborted)
-                {
-                    _ = bumper.BumpCommittedAsync(resources, [outboxId], CancellationToken.None);
-                }
-            };
+            pending.Deferred.Add(write);
         }
-        else if (context.Database.CurrentTransaction is null)
+        else if (AmbientTransactionBumps.Current is { } ambient)
         {
-            await bumper.BumpCommittedAsync(resources, [outbox.Id], cancellationToken).ConfigureAwait(false);
+            AmbientTransactionBumps.Defer(ambient, write, bumper);
         }
         else
         {
-            pending.Defer(resources, outbox.Id);
+            // EF's own transaction has committed.
+            await bumper.BumpCommittedAsync(context, write).ConfigureAwait(false);
         }
     }
 
@@ -151,7 +156,7 @@ internal sealed class VersionBumpingSaveChangesInterceptor(IResourceDependencyMa
             context.Entry(outbox).State = EntityState.Detached;
         }
 
-        pending.StagedResources = null;
+        pending.Staged = null;
         pending.StagedOutbox = null;
     }
 }

@@ -12,10 +12,10 @@ namespace FPbase.Caching.Interception;
 internal sealed class VersionBumpingTransactionInterceptor(ResourceBumper bumper) : DbTransactionInterceptor
 {
     public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
-        => BumpDeferredAsync(eventData.Context, CancellationToken.None).GetAwaiter().GetResult();
+        => BumpDeferredAsync(eventData.Context).GetAwaiter().GetResult();
 
     public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-        => BumpDeferredAsync(eventData.Context, cancellationToken);
+        => BumpDeferredAsync(eventData.Context);
 
     public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData.Context);
 
@@ -26,21 +26,13 @@ internal sealed class VersionBumpingTransactionInterceptor(ResourceBumper bumper
     }
 
     public override void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData)
-        => BumpDeferredAsync(eventData.Context, CancellationToken.None).GetAwaiter().GetResult();
+        => BumpDeferredAsync(eventData.Context).GetAwaiter().GetResult();
 
     public override Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
-        => BumpDeferredAsync(eventData.Context, cancellationToken);
+        => BumpDeferredAsync(eventData.Context);
 
-    private Task BumpDeferredAsync(DbContext? context, CancellationToken cancellationToken)
-    {
-        if (context is null)
-        {
-            return Task.CompletedTask;
-        }
-
-        var (resources, outboxIds) = PendingBumps.For(context).TakeDeferred();
-        return bumper.BumpCommittedAsync(resources, outboxIds, cancellationToken);
-    }
+    private Task BumpDeferredAsync(DbContext? context)
+        => context is null ? Task.CompletedTask : bumper.BumpCommittedAsync(context, PendingBumps.For(context).TakeDeferred());
 
     private static void Forget(DbContext? context)
     {

@@ -4,18 +4,27 @@ namespace FPbase.Caching.Versions;
 
 /// <summary>
 /// This instance's copy of the versions it has read, so that a 304 needs no network round trip.
-/// It is trusted only while bump notifications are known to arrive; a read is stored only when no
-/// notification came in between, so an old value can never overwrite a newer bump.
+/// It answers only under a lease: until a monotonic deadline set when a renewal heartbeat was read
+/// in order with the bump notifications (so every bump published before the renewal has been
+/// applied here). Writers wait for this instance's acknowledgement of each bump or for its lease to
+/// run out, so once a write is acknowledged this copy no longer holds what it replaced.
+/// A read is stored only when no notification came in between, so an old value can never
+/// overwrite a newer bump; and all tokens in the copy belong to one state of the store (its epoch).
 /// </summary>
-internal sealed class LocalVersionCache
+internal sealed class LocalVersionCache(TimeProvider time)
 {
-    private const string EpochKey = "\0epoch";
-    private readonly ConcurrentDictionary<string, string> _tokens = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+    private State _state = new(string.Empty);
     private long _generation;
-    private volatile bool _trusted;
+    private long _leaseExpiry;
 
-    public bool IsTrusted => _trusted;
+    public LocalVersionCache()
+        : this(TimeProvider.System)
+    {
+    }
+
+    /// <summary>True while the lease runs (checked against the clock on every call, not by a timer).</summary>
+    public bool IsTrusted => time.GetTimestamp() < Volatile.Read(ref _leaseExpiry);
 
     /// <summary>Changes whenever the copy loses entries; read it before asking the store.</summary>
     public long Generation => Interlocked.Read(ref _generation);
@@ -23,7 +32,8 @@ internal sealed class LocalVersionCache
     public bool TryGetStamp(IReadOnlyList<string> resources, out string stamp)
     {
         stamp = string.Empty;
-        if (!_trusted || !_tokens.TryGetValue(EpochKey, out var epoch))
+        var state = Volatile.Read(ref _state);
+        if (!IsTrusted || state.Epoch.Length == 0)
         {
             return false;
         }
@@ -31,7 +41,7 @@ internal sealed class LocalVersionCache
         var tokens = new string[resources.Count];
         for (var i = 0; i < tokens.Length; i++)
         {
-            if (!_tokens.TryGetValue(resources[i], out var token))
+            if (!state.Tokens.TryGetValue(resources[i], out var token))
             {
                 return false;
             }
@@ -39,23 +49,26 @@ internal sealed class LocalVersionCache
             tokens[i] = token;
         }
 
-        stamp = VersionStamp.Create(epoch, tokens);
-        return _trusted;
+        stamp = VersionStamp.Create(state.Epoch, tokens);
+
+        // The lease may have ended while the stamp was put together.
+        return IsTrusted;
     }
 
+    /// <summary>Keeps what a read returned, unless a notification arrived since it began or the lease is gone.</summary>
     public void Store(long generationAtRead, string epoch, IReadOnlyList<string> resources, IReadOnlyList<string> tokens)
     {
         lock (_gate)
         {
-            if (!_trusted || _generation != generationAtRead)
+            if (!IsTrusted || _generation != generationAtRead)
             {
                 return;
             }
 
-            _tokens[EpochKey] = epoch;
+            var state = Adopt(epoch);
             for (var i = 0; i < resources.Count; i++)
             {
-                _tokens[resources[i]] = tokens[i];
+                state.Tokens[resources[i]] = tokens[i];
             }
         }
     }
@@ -65,37 +78,59 @@ internal sealed class LocalVersionCache
         lock (_gate)
         {
             _generation++;
+            var tokens = _state.Tokens;
             foreach (var resource in resources)
             {
-                _tokens.TryRemove(resource, out _);
+                tokens.TryRemove(resource, out _);
             }
         }
     }
 
-    /// <summary>Forget everything and stop answering until <see cref="Trust"/>.</summary>
+    /// <summary>
+    /// A renewal has been read back in order with the bumps: trust the copy until <paramref name="expiry"/>
+    /// (a timestamp counted from when the renewal was sent). A renewal that names another state of the
+    /// store empties the copy first.
+    /// </summary>
+    public void Extend(long expiry, string epoch)
+    {
+        lock (_gate)
+        {
+            Adopt(epoch);
+            if (expiry > _leaseExpiry)
+            {
+                Volatile.Write(ref _leaseExpiry, expiry);
+            }
+        }
+    }
+
+    /// <summary>Forget everything and stop answering until the next lease.</summary>
     public void Distrust()
     {
         lock (_gate)
         {
-            _trusted = false;
+            Volatile.Write(ref _leaseExpiry, 0);
             _generation++;
-            _tokens.Clear();
+            Volatile.Write(ref _state, new State(string.Empty));
         }
     }
 
-    /// <summary>Notifications are known to arrive again: start afresh and answer from memory.</summary>
-    public void Trust()
+    /// <summary>The state for <paramref name="epoch"/>: the current one, or a new empty one replacing it.</summary>
+    private State Adopt(string epoch)
     {
-        lock (_gate)
+        if (!string.Equals(_state.Epoch, epoch, StringComparison.Ordinal))
         {
-            if (_trusted)
-            {
-                return;
-            }
-
             _generation++;
-            _tokens.Clear();
-            _trusted = true;
+            Volatile.Write(ref _state, new State(epoch));
         }
+
+        return _state;
+    }
+
+    /// <summary>Replaced as a whole when the epoch changes, so a stamp never mixes two states' tokens.</summary>
+    private sealed class State(string epoch)
+    {
+        public string Epoch { get; } = epoch;
+
+        public ConcurrentDictionary<string, string> Tokens { get; } = new(StringComparer.Ordinal);
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -8,24 +9,31 @@ using StackExchange.Redis;
 namespace FPbase.Caching.Versions;
 
 /// <summary>
-/// Versions in one Redis hash shared by every web instance, with a local copy kept current by
-/// pub/sub. Lookups that miss the copy go to Redis within <see cref="HttpCachingOptions.StoreTimeout"/>,
+/// Versions in one Redis hash shared by every web instance, with a local copy per instance kept
+/// under a lease (see <see cref="LocalVersionCache"/> and the notification half of this class).
+/// Lookups that miss the copy go to Redis within <see cref="HttpCachingOptions.StoreTimeout"/>,
 /// behind a circuit breaker; when Redis cannot answer, the lookup returns null and the request is
-/// served fresh without validators. A heartbeat through the channel proves that notifications still
-/// arrive; until it does, the local copy is not used.
+/// served fresh without validators.
 /// </summary>
+/// <remarks>
+/// A bump returns only when it is safe for the writer to answer: the new versions are in Redis (and
+/// on <see cref="HttpCachingOptions.ReplicaAcknowledgements"/> replicas, so a failover cannot lose
+/// them), and every instance that held a lease has acknowledged the bump or seen its lease run out.
+/// A bump that cannot be applied within <see cref="HttpCachingOptions.BumpTimeout"/> throws
+/// <see cref="ResourceVersionsUnconfirmedException"/>: the write is then not acknowledged, never
+/// acknowledged with caches that may still serve what it replaced.
+/// </remarks>
 internal sealed partial class RedisResourceVersionStore : IResourceVersionStore, IHostedService, IDisposable
 {
+    private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(1);
     private readonly IConnectionMultiplexer _redis;
     private readonly ILogger<RedisResourceVersionStore> _logger;
     private readonly HttpCachingOptions _options;
-    private readonly RedisKey _hashKey;
+    private readonly TimeProvider _time;
+    private readonly RedisKey[] _keys;
     private readonly RedisChannel _channel;
     private readonly ResiliencePipeline _readPipeline;
     private readonly CancellationTokenSource _stopping = new();
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TaskCompletionSource> _awaitedBumps = new(StringComparer.Ordinal);
-    private string? _pendingProbe;
-    private Task? _heartbeat;
     private int _disposed;
 
     public RedisResourceVersionStore(IConnectionMultiplexer redis, IOptions<HttpCachingOptions> options, ILogger<RedisResourceVersionStore> logger)
@@ -33,8 +41,9 @@ internal sealed partial class RedisResourceVersionStore : IResourceVersionStore,
         _redis = redis;
         _logger = logger;
         _options = options.Value;
+        _time = _options.TimeProvider;
         // One hash tag, so the scripts' keys stay on one node of a cluster.
-        _hashKey = $"{{{_options.KeyPrefix}}}:versions";
+        _keys = [$"{{{_options.KeyPrefix}}}:versions", $"{{{_options.KeyPrefix}}}:leases"];
         _channel = RedisChannel.Literal($"{_options.KeyPrefix}:versions:bumped");
         _readPipeline = new ResiliencePipelineBuilder()
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
@@ -46,10 +55,20 @@ internal sealed partial class RedisResourceVersionStore : IResourceVersionStore,
             })
             .AddTimeout(_options.StoreTimeout)
             .Build();
-        _redis.ConnectionFailed += OnConnectionFailed;
+        Local = new LocalVersionCache(_time);
+        Acknowledgements = new BumpAcknowledgements(_time);
+        _redis.ConnectionFailed += OnConnectionChanged;
+        _redis.ConnectionRestored += OnConnectionChanged;
     }
 
-    internal LocalVersionCache Local { get; } = new();
+    /// <summary>This process's name in the lease records; new for every start.</summary>
+    internal string InstanceId { get; } = VersionToken.New();
+
+    internal LocalVersionCache Local { get; }
+
+    internal BumpAcknowledgements Acknowledgements { get; }
+
+    private long LeaseMilliseconds => (long)_options.LeaseDuration.TotalMilliseconds;
 
     public async ValueTask<string?> GetStampAsync(IReadOnlyList<string> resources, CancellationToken cancellationToken)
     {
@@ -83,27 +102,31 @@ internal sealed partial class RedisResourceVersionStore : IResourceVersionStore,
 
     private async Task<string?> ReadAsync(IReadOnlyList<string> resources, long generation)
     {
-        var args = new RedisValue[(resources.Count + 1) * 2];
-        args[0] = RedisScripts.EpochField;
-        args[1] = VersionToken.New();
+        var args = new RedisValue[1 + (resources.Count * 2)];
+        args[0] = VersionToken.New();
         for (var i = 0; i < resources.Count; i++)
         {
-            args[(i + 1) * 2] = resources[i];
-            args[((i + 1) * 2) + 1] = VersionToken.New();
+            args[1 + (i * 2)] = resources[i];
+            args[2 + (i * 2)] = VersionToken.New();
         }
 
-        var reply = (RedisResult[])(await _redis.GetDatabase().ScriptEvaluateAsync(RedisScripts.Read, [_hashKey], args).ConfigureAwait(false))!;
-        var epoch = $"{(string?)reply[0]}:{(string?)reply[1]}";
+        var reply = (RedisResult[])(await _redis.GetDatabase().ScriptEvaluateAsync(RedisScripts.Read, _keys, args).ConfigureAwait(false))!;
+        var epoch = (string?)reply[0] ?? throw new InvalidOperationException("Redis returned no state id.");
         var tokens = new string[resources.Count];
         for (var i = 0; i < tokens.Length; i++)
         {
-            tokens[i] = (string?)reply[i + 2] ?? throw new InvalidOperationException("Redis returned no version.");
+            tokens[i] = (string?)reply[i + 1] ?? throw new InvalidOperationException("Redis returned no version.");
         }
 
         Local.Store(generation, epoch, resources, tokens);
         return VersionStamp.Create(epoch, tokens);
     }
 
+    /// <remarks>
+    /// Not cancellable by the caller on purpose: the data is committed, and a client that hangs up
+    /// must not take the bump with it. Bounded by <see cref="HttpCachingOptions.BumpTimeout"/> plus
+    /// one lease.
+    /// </remarks>
     public async Task BumpAsync(IReadOnlyCollection<string> resources, CancellationToken cancellationToken)
     {
         if (resources.Count == 0)
@@ -111,193 +134,96 @@ internal sealed partial class RedisResourceVersionStore : IResourceVersionStore,
             return;
         }
 
-        var marker = RedisScripts.BumpPrefix + VersionToken.New();
-        var args = new RedisValue[2 + (resources.Count * 2)];
-        args[0] = _channel.ToString();
-        args[1] = marker;
-        var i = 2;
+        var deadline = _time.GetTimestamp() + (long)(_options.BumpTimeout.TotalSeconds * _time.TimestampFrequency);
+        var delay = TimeSpan.FromMilliseconds(25);
+        Exception? last = null;
+        while (true)
+        {
+            // Drop our own copy before and after: this instance must not answer from the old
+            // versions, and a read that started before the bump must not store them back.
+            Local.Invalidate(resources);
+            var left = _time.GetElapsedTime(_time.GetTimestamp(), deadline);
+            if (left <= TimeSpan.Zero)
+            {
+                throw new ResourceVersionsUnconfirmedException(resources.Count, _options.BumpTimeout, last);
+            }
+
+            try
+            {
+                var applied = await ApplyAsync(resources, left < AttemptTimeout ? left : AttemptTimeout).ConfigureAwait(false);
+                Local.Invalidate(resources);
+                await Acknowledgements.WaitAsync(applied.State, applied.Sequence, applied.Holders, _stopping.Token).ConfigureAwait(false);
+                if (applied.UnseenLeasesEnd > _time.GetTimestamp())
+                {
+                    await Task.Delay(_time.GetElapsedTime(_time.GetTimestamp(), applied.UnseenLeasesEnd), _time, _stopping.Token).ConfigureAwait(false);
+                }
+
+                return;
+            }
+            catch (Exception ex) when (ex is RedisException or TimeoutException or BumpNotReplicatedException)
+            {
+                last = ex;
+                Log.BumpAttemptFailed(_logger, resources.Count, ex);
+            }
+
+            left = _time.GetElapsedTime(_time.GetTimestamp(), deadline);
+            await Task.Delay(delay < left ? delay : left > TimeSpan.Zero ? left : TimeSpan.Zero, _time, _stopping.Token).ConfigureAwait(false);
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromMilliseconds(400).Ticks));
+        }
+    }
+
+    /// <summary>One attempt: the script, then WAIT for replicas; the instances that must acknowledge it.</summary>
+    private async Task<AppliedBump> ApplyAsync(IReadOnlyCollection<string> resources, TimeSpan timeout)
+    {
+        var args = new RedisValue[3 + (resources.Count * 2)];
+        args[0] = VersionToken.New();
+        args[1] = _channel.ToString();
+        args[2] = LeaseMilliseconds;
+        var i = 3;
         foreach (var resource in resources)
         {
             args[i++] = resource;
             args[i++] = VersionToken.New();
         }
 
-        // Wait for our own notification only while notifications are known to arrive.
-        var heard = Local.IsTrusted ? new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) : null;
-        if (heard is not null)
+        var db = _redis.GetDatabase();
+        var reply = (RedisResult[])(await db.ScriptEvaluateAsync(RedisScripts.Bump, _keys, args).WaitAsync(timeout).ConfigureAwait(false))!;
+        var received = _time.GetTimestamp();
+        if (_options.ReplicaAcknowledgements > 0)
         {
-            _awaitedBumps[marker] = heard;
-        }
-
-        // Forget our own copy first: the notification will say the same, but this instance must
-        // not answer from the old version even for the few microseconds until it arrives.
-        Local.Invalidate(resources);
-        try
-        {
-            await _redis.GetDatabase().ScriptEvaluateAsync(RedisScripts.Bump, [_hashKey], args)
-                .WaitAsync(_options.BumpTimeout, cancellationToken).ConfigureAwait(false);
-
-            // Redis delivers a PUBLISH to every subscriber in the same pass, so once our own copy of
-            // the notification is back, the other instances have been sent theirs: the writer's
-            // response then leaves after every instance was told, not merely after Redis was.
-            if (heard is not null)
+            var waitMs = Math.Max(1, (long)timeout.TotalMilliseconds);
+            var replicas = (long)await db.ExecuteAsync("WAIT", _options.ReplicaAcknowledgements, waitMs).WaitAsync(timeout + timeout).ConfigureAwait(false);
+            if (replicas < _options.ReplicaAcknowledgements)
             {
-                await heard.Task.WaitAsync(_options.BumpTimeout, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                throw new BumpNotReplicatedException(replicas, _options.ReplicaAcknowledgements);
             }
         }
-        finally
-        {
-            _awaitedBumps.TryRemove(marker, out _);
-            Local.Invalidate(resources);
-        }
-    }
 
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        var subscriber = _redis.GetSubscriber();
-        try
+        // A holder's lease, as Redis recorded it, ends `remaining` after the script ran, which was
+        // before we received the reply: counting from `received` can only wait longer. The margin
+        // covers clocks that run at slightly different rates.
+        var margin = (long)(_options.LeaseDuration.TotalSeconds * 0.05 * _time.TimestampFrequency) + (_time.TimestampFrequency / 100);
+        var holders = new Dictionary<string, long>(StringComparer.Ordinal);
+        for (var r = 3; r + 1 < reply.Length; r += 2)
         {
-            await subscriber.SubscribeAsync(_channel, (_, message) => OnMessage(message)).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
-        {
-            // Redis down at start must not stop the site: the subscription is retried by the
-            // multiplexer when it reconnects, and the local copy stays untrusted until a probe returns.
-            Log.VersionStoreUnavailable(_logger, ex);
-        }
-
-        _heartbeat = HeartbeatAsync(_stopping.Token);
-        await WarnAboutEvictionPolicyAsync().ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// The versions hash has no TTL; under an <c>allkeys-*</c> policy Redis may evict it under memory
-    /// pressure. That is never wrong (a missing version comes back as a fresh random token) but makes
-    /// every client download again, so say so. Best effort: a Redis that hides INFO stays quiet.
-    /// </summary>
-    private async Task WarnAboutEvictionPolicyAsync()
-    {
-        try
-        {
-            // Through a script: StackExchange.Redis reserves INFO for admin connections, Lua does not.
-            var info = (string?)await _redis.GetDatabase().ScriptEvaluateAsync("return redis.call('INFO', 'memory')")
-                .WaitAsync(_options.BumpTimeout).ConfigureAwait(false);
-            var policy = info?.Split('\n').Select(line => line.Trim()).FirstOrDefault(line => line.StartsWith("maxmemory_policy:", StringComparison.Ordinal))?["maxmemory_policy:".Length..];
-            if (policy is not null && policy.StartsWith("allkeys", StringComparison.OrdinalIgnoreCase))
+            var instance = (string)reply[r]!;
+            if (instance != InstanceId)
             {
-                Log.EvictionPolicyMayDropVersions(_logger, policy);
+                holders[instance] = received + Ticks((long)reply[r + 1]) + margin;
             }
         }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            // Only a warning was at stake.
-            Log.EvictionPolicyUnknown(_logger, ex);
-        }
+
+        var unseen = (long)reply[2];
+        return new AppliedBump(
+            (string)reply[0]!,
+            (long)reply[1],
+            holders,
+            unseen > 0 ? received + Ticks(unseen) + margin : 0);
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await _stopping.CancelAsync().ConfigureAwait(false);
-        if (_heartbeat is not null)
-        {
-            await _heartbeat.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-    }
+    private long Ticks(long milliseconds) => milliseconds * _time.TimestampFrequency / 1000;
 
-    /// <summary>
-    /// Publishes a probe on the notification channel at every interval. Redis delivers messages in
-    /// order, so when our probe comes back every earlier bump has reached us: the local copy may be
-    /// trusted. A probe that has not returned by the next beat means notifications may be lost.
-    /// </summary>
-    private async Task HeartbeatAsync(CancellationToken stopping)
-    {
-        do
-        {
-            if (Volatile.Read(ref _pendingProbe) is not null)
-            {
-                Local.Distrust();
-            }
-
-            var probe = RedisScripts.ProbePrefix + VersionToken.New();
-            Volatile.Write(ref _pendingProbe, probe);
-            try
-            {
-                await _redis.GetSubscriber().PublishAsync(_channel, probe).WaitAsync(_options.BumpTimeout, stopping).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                Local.Distrust();
-                Log.VersionStoreUnavailable(_logger, ex);
-            }
-        }
-        while (await WaitForNextBeat(stopping).ConfigureAwait(false));
-    }
-
-    /// <summary>
-    /// A full interval after each probe, so that every probe has that long to come back. (A
-    /// PeriodicTimer that fell behind, say while the thread pool was starved, ticks again at once,
-    /// and that beat took the probe sent a moment before for lost.)
-    /// </summary>
-    private async Task<bool> WaitForNextBeat(CancellationToken stopping)
-    {
-        try
-        {
-            await Task.Delay(_options.HeartbeatInterval, _options.TimeProvider, stopping).ConfigureAwait(false);
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
-
-    private void OnMessage(RedisValue message)
-    {
-        var text = (string?)message;
-        if (string.IsNullOrEmpty(text))
-        {
-            return;
-        }
-
-        if (text.StartsWith(RedisScripts.ProbePrefix, StringComparison.Ordinal))
-        {
-            // The message is a new string: compare by value, then clear the very instance we hold
-            // (CompareExchange compares references, so passing `text` would never clear it and the
-            // next beat would take the probe for lost and drop the local copy).
-            var pending = Volatile.Read(ref _pendingProbe);
-            if (string.Equals(pending, text, StringComparison.Ordinal)
-                && ReferenceEquals(Interlocked.CompareExchange(ref _pendingProbe, null, pending), pending))
-            {
-                Local.Trust();
-            }
-
-            return;
-        }
-
-        var lines = text.Split('\n');
-        if (lines[0].StartsWith(RedisScripts.BumpPrefix, StringComparison.Ordinal))
-        {
-            Local.Invalidate(lines.AsSpan(1).ToArray());
-            if (_awaitedBumps.TryRemove(lines[0], out var heard))
-            {
-                heard.TrySetResult();
-            }
-
-            return;
-        }
-
-        Local.Invalidate(lines);
-    }
-
-    private void OnConnectionFailed(object? sender, ConnectionFailedEventArgs e)
-    {
-        Local.Distrust();
-        Log.VersionNotificationsLost(_logger, e.ConnectionType.ToString(), e.FailureType.ToString());
-    }
+    private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <remarks>
     /// Idempotent: AddHttpCachingRedis hands this one instance out through three factory
@@ -311,8 +237,16 @@ internal sealed partial class RedisResourceVersionStore : IResourceVersionStore,
             return;
         }
 
-        _redis.ConnectionFailed -= OnConnectionFailed;
+        _redis.ConnectionFailed -= OnConnectionChanged;
+        _redis.ConnectionRestored -= OnConnectionChanged;
         _stopping.Cancel();
         _stopping.Dispose();
     }
+
+    /// <summary>A bump in Redis: its state and sequence number, who must acknowledge it, and until when unseen leases may run.</summary>
+    private sealed record AppliedBump(string State, long Sequence, IReadOnlyDictionary<string, long> Holders, long UnseenLeasesEnd);
+
+    /// <summary>WAIT returned fewer replicas than required: a failover could still lose the bump.</summary>
+    private sealed class BumpNotReplicatedException(long replicas, int required)
+        : Exception($"The bump reached {replicas} of {required} required replicas.");
 }

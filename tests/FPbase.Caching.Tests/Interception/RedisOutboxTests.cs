@@ -37,7 +37,7 @@ public sealed class RedisOutboxTests : IAsyncLifetime
     });
 
     [Fact]
-    public async Task AWriteWhileRedisIsDownCommitsAndAnotherInstanceBumpsItOnceRedisIsBack()
+    public async Task AWriteWhileRedisIsDownCommitsIsRefusedAndAnotherInstanceBumpsItOnceRedisIsBack()
     {
         var writerRedis = await _redis.ConnectAsync();
         var writer = Instance(writerRedis);
@@ -63,7 +63,10 @@ public sealed class RedisOutboxTests : IAsyncLifetime
         await using (var db = writer.NewContext())
         {
             (await db.Widgets.SingleAsync(w => w.Id == 1)).Name = "uno";
-            Assert.Equal(1, await db.SaveChangesAsync());
+
+            // Committed, but not acknowledged: no instance can be told, so the writer must not be
+            // told it is done.
+            await Assert.ThrowsAsync<ResourceVersionsUnconfirmedException>(() => db.SaveChangesAsync());
         }
 
         Assert.Equal(["widget:1", "widgets"], Assert.Single(await writer.OutboxAsync()));

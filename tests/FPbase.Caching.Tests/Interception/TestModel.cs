@@ -53,7 +53,7 @@ public sealed class TestDbContext(DbContextOptions<TestDbContext> options) : DbC
 /// </summary>
 public sealed class TestDependencyMap : IResourceDependencyMap
 {
-    public ValueTask CollectAsync(DbContext context, IReadOnlyList<EntityEntry> entries, ISet<string> resources, CancellationToken cancellationToken)
+    public IResourceLinks? Collect(IReadOnlyList<EntityEntry> entries, ISet<string> resources)
     {
         foreach (var entry in entries)
         {
@@ -72,7 +72,7 @@ public sealed class TestDependencyMap : IResourceDependencyMap
             }
         }
 
-        return ValueTask.CompletedTask;
+        return null;
     }
 
     public void CollectForTable(IEntityType entityType, ISet<string> resources)

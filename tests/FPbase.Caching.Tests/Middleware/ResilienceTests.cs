@@ -87,7 +87,7 @@ public sealed class ResilienceTests
             {
                 options.StoreTimeout = TimeSpan.FromMilliseconds(250);
                 options.BreakDuration = TimeSpan.FromMilliseconds(500);
-                options.HeartbeatInterval = TimeSpan.FromMilliseconds(200);
+                options.LeaseDuration = TimeSpan.FromMilliseconds(800);
             },
             services => services.AddHttpCachingRedis(multiplexer));
         var store = app.App.Services.GetRequiredService<RedisResourceVersionStore>();

@@ -57,7 +57,9 @@ internal sealed class TestApp : IAsyncDisposable
         builder.Services.AddHttpCaching(options =>
         {
             options.KeyPrefix = "t" + Guid.NewGuid().ToString("N");
-            options.Endpoints["widgets-list"] = "public-list";
+            // A class of the test's own, so that which class answered shows in the header.
+            options.FreshnessClasses["test-list"] = "public, no-cache, s-maxage=60";
+            options.Endpoints["widgets-list"] = "test-list";
             configure?.Invoke(options);
         });
         builder.Services.AddSingleton<HeaderQueryResolver>();
@@ -93,7 +95,7 @@ internal sealed class TestApp : IAsyncDisposable
             return Results.Json(Widgets.OrderBy(w => w.Key).Select(w => new { id = w.Key, name = w.Value, description = "A widget of the test model. " + new string('x', 200) }));
         }).CacheResources("widgets");
 
-        // The same resources under a policy name mapped to the public-list class.
+        // The same resources under a policy name mapped to the test-list class.
         app.MapGet("/widgets-list", () => Results.Json(Widgets.Count))
             .CacheResources(new CacheResourcesAttribute("widgets") { Name = "widgets-list" });
 

@@ -42,7 +42,7 @@ public sealed class HttpCachingOptionsValidatorTests
         { "StoreTimeout", o => o.StoreTimeout = TimeSpan.Zero },
         { "BumpTimeout", o => o.BumpTimeout = TimeSpan.FromSeconds(-1) },
         { "BreakDuration", o => o.BreakDuration = TimeSpan.Zero },
-        { "HeartbeatInterval", o => o.HeartbeatInterval = TimeSpan.Zero },
+        { "LeaseDuration", o => o.LeaseDuration = TimeSpan.Zero },
         { "PayloadExpiration", o => o.PayloadExpiration = TimeSpan.FromTicks(-1) },
         { "OutboxPollInterval", o => o.OutboxPollInterval = TimeSpan.Zero },
         { "StoreTimeout", o => o.StoreTimeout = TimeSpan.FromMilliseconds(5) },

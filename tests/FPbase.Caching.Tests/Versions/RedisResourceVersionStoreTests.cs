@@ -104,13 +104,13 @@ public sealed class RedisResourceVersionStoreTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ATrustedLocalCopyKeepsItsVersionsAcrossHeartbeatsWhoseProbesComeBack()
+    public async Task ATrustedLocalCopyKeepsItsVersionsAcrossLeaseRenewals()
     {
-        // Count the heartbeat probes on the store's channel, from a connection of our own.
+        // Count the lease renewals on the store's channel, from a connection of our own.
         var probes = 0;
         await _second.GetSubscriber().SubscribeAsync(RedisChannel.Literal($"{_prefix}:versions:bumped"), (_, message) =>
         {
-            if (((string?)message)?.StartsWith("@probe:", StringComparison.Ordinal) == true)
+            if (((string?)message)?.StartsWith("@lease:", StringComparison.Ordinal) == true)
             {
                 Interlocked.Increment(ref probes);
             }
@@ -120,10 +120,10 @@ public sealed class RedisResourceVersionStoreTests : IAsyncLifetime
         var stamp = await store.StampAsync("widgets");
 
         var seen = Volatile.Read(ref probes);
-        await Poll.UntilAsync(() => Volatile.Read(ref probes) >= seen + 3, "three more heartbeats");
+        await Poll.UntilAsync(() => Volatile.Read(ref probes) >= seen + 3, "three more renewals");
 
         Assert.True(store.Local.IsTrusted);
-        Assert.True(store.Local.TryGetStamp(["widgets"], out var cached), "A heartbeat whose probe came back dropped the local copy.");
+        Assert.True(store.Local.TryGetStamp(["widgets"], out var cached), "A lease renewal dropped the local copy.");
         Assert.Equal(stamp, cached);
     }
 

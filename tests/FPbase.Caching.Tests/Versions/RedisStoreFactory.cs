@@ -18,7 +18,7 @@ internal static class RedisStoreFactory
 
             // Generous: these tests are about what the stamps are, not about a loaded machine's latency.
             StoreTimeout = TimeSpan.FromSeconds(5),
-            HeartbeatInterval = TimeSpan.FromMilliseconds(200),
+            LeaseDuration = TimeSpan.FromMilliseconds(800),
             BreakDuration = TimeSpan.FromMilliseconds(500),
             BumpTimeout = TimeSpan.FromSeconds(5),
         };
