@@ -12,12 +12,13 @@ public sealed class HttpCachingOptions
 
     /// <summary>
     /// Named freshness classes and the <c>Cache-Control</c> value each sends. Defaults:
-    /// <c>public-list</c>, <c>public-page</c>, <c>private</c> and <c>no-store</c>.
+    /// <c>public</c>, <c>private</c> and <c>no-store</c>. <c>public</c> is <c>public, no-cache</c>: browsers
+    /// and shared caches may store a response but must revalidate it on every use (a 304 of a few
+    /// hundred bytes), so nobody is shown a copy from before an edit.
     /// </summary>
     public Dictionary<string, string> FreshnessClasses { get; set; } = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["public-list"] = "public, no-cache",
-        ["public-page"] = "public, no-cache",
+        ["public"] = "public, no-cache",
         ["private"] = "private, no-cache",
         ["no-store"] = "no-store",
     };
@@ -25,8 +26,8 @@ public sealed class HttpCachingOptions
     /// <summary>Endpoint name to freshness class. An endpoint not listed uses <see cref="DefaultClass"/>.</summary>
     public Dictionary<string, string> Endpoints { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>The freshness class of a cached endpoint not named in <see cref="Endpoints"/>. Default <c>public-page</c>.</summary>
-    public string DefaultClass { get; set; } = "public-page";
+    /// <summary>The freshness class of a cached endpoint not named in <see cref="Endpoints"/>. Default <c>public</c>.</summary>
+    public string DefaultClass { get; set; } = "public";
 
     /// <summary>The class used for responses that depend on who asks. Default <c>private</c>.</summary>
     public string PrivateClass { get; set; } = "private";

@@ -76,6 +76,7 @@ public static class HttpCachingServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton<IResourceDependencyMap, TDependencyMap>();
+        services.TryAddSingleton(sp => new CommittedReads(sp.GetRequiredService<IServiceScopeFactory>(), scoped => scoped.GetRequiredService<TContext>()));
         services.TryAddSingleton<ResourceBumper>();
         services.TryAddSingleton<VersionBumpingSaveChangesInterceptor>();
         services.TryAddSingleton<VersionBumpingTransactionInterceptor>();

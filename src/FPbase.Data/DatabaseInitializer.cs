@@ -46,6 +46,15 @@ public static class DatabaseInitializer
             return;
         }
 
-        await DatabaseSeeder.SeedAsync(db, options, logger, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await DatabaseSeeder.SeedAsync(db, options, logger, cancellationToken).ConfigureAwait(false);
+        }
+        catch (FPbase.Caching.ResourceVersionsUnconfirmedException ex)
+        {
+            // The data is committed; only its bumps wait (in the outbox). Nobody is waiting for an
+            // acknowledgement of the seed, and the site must start while Redis is down.
+            logger.LogWarning(ex, "Seeded, but the new versions could not be confirmed yet; the outbox will bump them");
+        }
     }
 }

@@ -44,7 +44,7 @@ internal static class AmbientTransactionBumps
 
             if (taken is not null && e.Transaction?.TransactionInformation.Status is not TransactionStatus.Aborted)
             {
-                bumper.BumpCommittedAsync(null, taken).GetAwaiter().GetResult();
+                bumper.BumpCommittedAsync(taken).GetAwaiter().GetResult();
             }
         };
     }

@@ -12,7 +12,7 @@ namespace FPbase.Caching.Interception;
 /// <see cref="ResourceVersionsUnconfirmedException"/>: its data is committed, but other instances may
 /// still serve what it replaced, so the write must not be acknowledged.
 /// </summary>
-internal sealed class ResourceBumper(IResourceVersionStore store, IOptions<HttpCachingOptions> options, ILogger<ResourceBumper> logger)
+internal sealed class ResourceBumper(IResourceVersionStore store, CommittedReads committed, IOptions<HttpCachingOptions> options, ILogger<ResourceBumper> logger)
 {
     private readonly ConcurrentQueue<long> _confirmed = new();
 
@@ -24,7 +24,7 @@ internal sealed class ResourceBumper(IResourceVersionStore store, IOptions<HttpC
     /// Takes no cancellation token on purpose: the data is committed, and a client that disconnects
     /// right after the commit must not cancel the bump (the store bounds it by its own timeout).
     /// </remarks>
-    public async Task BumpCommittedAsync(DbContext? context, CommittedWrite write)
+    public async Task BumpCommittedAsync(CommittedWrite write)
     {
         if (write.IsEmpty)
         {
@@ -34,16 +34,7 @@ internal sealed class ResourceBumper(IResourceVersionStore store, IOptions<HttpC
         var resources = new HashSet<string>(write.Resources, StringComparer.Ordinal);
         if (write.Links.Count > 0)
         {
-            if (context is null)
-            {
-                // No context to look the links up with (an ambient TransactionScope completes after
-                // its contexts are gone): whole families cover any row a link could lead to.
-                resources.UnionWith(write.Fallback);
-            }
-            else
-            {
-                await ResolveAgainAsync(context, write, resources).ConfigureAwait(false);
-            }
+            await ResolveAgainAsync(write, resources).ConfigureAwait(false);
         }
 
         try
@@ -67,24 +58,27 @@ internal sealed class ResourceBumper(IResourceVersionStore store, IOptions<HttpC
         }
     }
 
-    private async Task ResolveAgainAsync(DbContext context, CommittedWrite write, HashSet<string> resources)
+    private async Task ResolveAgainAsync(CommittedWrite write, HashSet<string> resources)
     {
         var before = resources.Count;
         try
         {
-            foreach (var links in write.Links)
+            await committed.RunAsync(async context =>
             {
-                await links.ResolveAsync(context, resources, CancellationToken.None).ConfigureAwait(false);
-            }
+                foreach (var links in write.Links)
+                {
+                    await links.ResolveAsync(context, resources, CancellationToken.None).ConfigureAwait(false);
+                }
 
-            if (resources.Count > before && write.OutboxIds.Count > 0)
-            {
-                // Make the outbox row say everything, in case this process dies before the bump.
-                var id = write.OutboxIds[0];
-                var all = OutboxEntry.Join(resources);
-                await context.Set<OutboxEntry>().Where(e => e.Id == id)
-                    .ExecuteUpdateAsync(s => s.SetProperty(e => e.Resources, all)).ConfigureAwait(false);
-            }
+                if (resources.Count > before && write.OutboxIds.Count > 0)
+                {
+                    // Make the outbox row say everything, in case this process dies before the bump.
+                    var id = write.OutboxIds[0];
+                    var all = OutboxEntry.Join(resources);
+                    await context.Set<OutboxEntry>().Where(e => e.Id == id)
+                        .ExecuteUpdateAsync(s => s.SetProperty(e => e.Resources, all)).ConfigureAwait(false);
+                }
+            }).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

@@ -101,7 +101,7 @@ internal sealed class VersionBumpingCommandInterceptor(
         }
         else
         {
-            await bumper.BumpCommittedAsync(context, committed).ConfigureAwait(false);
+            await bumper.BumpCommittedAsync(committed).ConfigureAwait(false);
         }
     }
 

@@ -138,7 +138,7 @@ internal sealed class VersionBumpingSaveChangesInterceptor(IResourceDependencyMa
         else
         {
             // EF's own transaction has committed.
-            await bumper.BumpCommittedAsync(context, write).ConfigureAwait(false);
+            await bumper.BumpCommittedAsync(write).ConfigureAwait(false);
         }
     }
 

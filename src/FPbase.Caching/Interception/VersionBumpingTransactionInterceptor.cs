@@ -32,7 +32,7 @@ internal sealed class VersionBumpingTransactionInterceptor(ResourceBumper bumper
         => BumpDeferredAsync(eventData.Context);
 
     private Task BumpDeferredAsync(DbContext? context)
-        => context is null ? Task.CompletedTask : bumper.BumpCommittedAsync(context, PendingBumps.For(context).TakeDeferred());
+        => context is null ? Task.CompletedTask : bumper.BumpCommittedAsync(PendingBumps.For(context).TakeDeferred());
 
     private static void Forget(DbContext? context)
     {

@@ -3,13 +3,18 @@ using Microsoft.AspNetCore.Diagnostics;
 
 namespace FPbase.Web.Infrastructure;
 
-/// <summary>Turns a database that cannot be reached into 503 Service Unavailable with Retry-After.</summary>
+/// <summary>
+/// Turns a database that cannot be reached, or a write whose new versions could not be confirmed
+/// (<see cref="FPbase.Caching.ResourceVersionsUnconfirmedException"/>: saved, but not yet visible
+/// everywhere), into 503 Service Unavailable with Retry-After.
+/// </summary>
 internal sealed class DependencyUnavailableExceptionHandler(IProblemDetailsService problemDetails, ILogger<DependencyUnavailableExceptionHandler> logger)
     : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is not (DbException or TimeoutException) && exception.InnerException is not (DbException or TimeoutException))
+        var unconfirmed = exception as FPbase.Caching.ResourceVersionsUnconfirmedException ?? exception.InnerException as FPbase.Caching.ResourceVersionsUnconfirmedException;
+        if (unconfirmed is null && exception is not (DbException or TimeoutException) && exception.InnerException is not (DbException or TimeoutException))
         {
             return false;
         }
@@ -26,7 +31,9 @@ internal sealed class DependencyUnavailableExceptionHandler(IProblemDetailsServi
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
                 Title = "Service Unavailable",
-                Detail = "The database did not answer. Try again shortly.",
+                Detail = unconfirmed is null
+                    ? "The database did not answer. Try again shortly."
+                    : "The change was saved, but the caches could not confirm it yet, so it is not acknowledged: it becomes visible everywhere within seconds. Read it back before repeating it.",
             },
         });
     }

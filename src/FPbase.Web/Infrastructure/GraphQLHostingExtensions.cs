@@ -46,7 +46,6 @@ internal static class GraphQLHostingExtensions
             .CacheResources(new CacheResourcesAttribute
             {
                 Name = "graphql",
-                FreshnessClass = "public-list",
                 Resolver = typeof(GraphQLResourceResolver),
                 PostIsSafe = true,
             })

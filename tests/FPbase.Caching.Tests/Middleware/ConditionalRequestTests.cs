@@ -244,6 +244,22 @@ public sealed class ConditionalRequestTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AHeadThatBuildsAFileResultFirstLeavesTheFullBodyForTheGetsAfterIt()
+    {
+        var head = await _app.SendAsync(HttpMethod.Head, "/widgets.svg");
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+
+        var get = await _app.GetAsync("/widgets.svg");
+        var body = await get.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, get.StatusCode);
+        Assert.Contains("widgets</text></svg>", body, StringComparison.Ordinal);
+        Assert.Equal(body.Length, get.Content.Headers.ContentLength);
+        Assert.Equal(body.Length, head.Content.Headers.ContentLength);
+        Assert.Equal(1, _app.Invocations("svg"));
+    }
+
+    [Fact]
     public async Task TheFreshnessClassComesFromThePolicyThenTheEndpointThenTheDefault()
     {
         Assert.Equal("public, no-cache, s-maxage=60", (await _app.GetAsync("/widgets-list")).CacheControl());

@@ -133,6 +133,13 @@ internal sealed class TestApp : IAsyncDisposable
             return Results.Json(new { query = context.Request.Headers["X-Query"].ToString(), widgets = Widgets.Count });
         }).CacheResources(new CacheResourcesAttribute { Resolver = typeof(HeaderQueryResolver), PostIsSafe = true });
 
+        // A file result, as images are served: ASP.NET Core writes no body for a HEAD.
+        app.MapMethods("/widgets.svg", ["GET", "HEAD"], () =>
+        {
+            Count("svg");
+            return Results.Bytes(System.Text.Encoding.UTF8.GetBytes($"<svg><text>{Widgets.Count} widgets</text></svg>"), "image/svg+xml");
+        }).CacheResources(new CacheResourcesAttribute("widgets") { Name = "widgets-svg" });
+
         // Not cached at all.
         app.MapGet("/plain", () => Results.Json(Widgets.Count));
     }

@@ -25,7 +25,7 @@ public sealed class HttpCachingOptionsValidatorTests
         { "HttpCaching:DefaultClass", o => o.DefaultClass = "nope" },
         { "HttpCaching:PrivateClass", o => o.PrivateClass = "nope" },
         { "HttpCaching:Endpoints:spectra-list", o => o.Endpoints["spectra-list"] = "nope" },
-        { "HttpCaching:DefaultClass", o => o.FreshnessClasses.Remove("public-page") },
+        { "HttpCaching:DefaultClass", o => o.FreshnessClasses.Remove("public") },
     };
 
     [Theory]

@@ -14,6 +14,12 @@ internal sealed class RecordingVersionStore : IResourceVersionStore
 
     public bool Unreachable { get; set; }
 
+    /// <summary>Runs as a bump starts (a test can hang up the writer's request there).</summary>
+    public Action? BeforeBump { get; set; }
+
+    /// <summary>How long each bump takes, as a round trip to Redis would.</summary>
+    public TimeSpan Latency { get; set; }
+
     /// <summary>Every successful bump, in order, each as the sorted set of resources.</summary>
     public IReadOnlyList<string[]> Bumps => _bumps.ToArray();
 
@@ -30,11 +36,18 @@ internal sealed class RecordingVersionStore : IResourceVersionStore
 
     public async Task BumpAsync(IReadOnlyCollection<string> resources, CancellationToken cancellationToken)
     {
+        BeforeBump?.Invoke();
         if (Unreachable)
         {
             throw new TimeoutException("The version store is unreachable (test).");
         }
 
+        if (Latency > TimeSpan.Zero)
+        {
+            await Task.Delay(Latency, cancellationToken);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
         await _inner.BumpAsync(resources, cancellationToken);
         _bumps.Enqueue(resources.Order(StringComparer.Ordinal).ToArray());
     }

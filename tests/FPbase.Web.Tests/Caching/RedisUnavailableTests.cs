@@ -40,14 +40,18 @@ public sealed class RedisUnavailableTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task WritesStillSucceedAndLeaveTheirBumpInTheOutbox()
+    public async Task WritesAreSavedButNotAcknowledgedAndLeaveTheirBumpInTheOutbox()
     {
-        await _app.WithDbAsync(async db =>
+        // No instance can be told of the change, so the writer must not be told it is done...
+        await Assert.ThrowsAsync<FPbase.Caching.ResourceVersionsUnconfirmedException>(() => _app.WithDbAsync(async db =>
         {
             var config = await db.OpticalConfigs.OrderBy(c => c.Id).FirstAsync();
             config.Comments = "written while Redis is down";
             await db.SaveChangesAsync();
-        });
+        }));
+
+        // ...yet nothing is lost: the change is committed and its bump waits in the outbox.
+        Assert.Equal("written while Redis is down", await _app.WithDbAsync(db => db.OpticalConfigs.OrderBy(c => c.Id).Select(c => c.Comments).FirstAsync()));
 
         var pending = await _app.WithDbAsync(db => db.Database
             .SqlQueryRaw<string>("SELECT resources AS \"Value\" FROM resource_version_outbox").ToListAsync());

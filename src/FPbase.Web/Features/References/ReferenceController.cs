@@ -13,19 +13,19 @@ public sealed class ReferenceController(FpbaseDbContext db) : Controller
 {
     [HttpGet("/references/")]
     [HttpHead("/references/")]
-    [CacheResources(CacheDependencies.References, CacheDependencies.Proteins, Name = "references-page", FreshnessClass = "public-page")]
+    [CacheResources(CacheDependencies.References, CacheDependencies.Proteins, Name = "references-page")]
     public async Task<IActionResult> List(CancellationToken cancellationToken)
         => View("~/Features/References/List.cshtml", await ReferenceQueries.ListAsync(db, cancellationToken));
 
     [HttpGet("/reference/{id:int}/")]
     [HttpHead("/reference/{id:int}/")]
-    [CacheResources("reference:{id}", CacheDependencies.Proteins, Name = "reference-page", FreshnessClass = "public-page")]
+    [CacheResources("reference:{id}", CacheDependencies.Proteins, Name = "reference-page")]
     public async Task<IActionResult> ById(int id, CancellationToken cancellationToken)
         => Page(await ReferenceQueries.LoadAsync(db, id, null, cancellationToken), id.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     [HttpGet("/reference/{**doi}")]
     [HttpHead("/reference/{**doi}")]
-    [CacheResources(CacheDependencies.Proteins, Name = "reference-doi-page", FreshnessClass = "public-page", Resolver = typeof(ReferenceDoiResolver))]
+    [CacheResources(CacheDependencies.Proteins, Name = "reference-doi-page", Resolver = typeof(ReferenceDoiResolver))]
     public async Task<IActionResult> ByDoi(string doi, CancellationToken cancellationToken)
     {
         var key = ReferenceDoiResolver.Normalize(doi);

@@ -9,7 +9,7 @@ public sealed class ProteinTableController(FpbaseDbContext db) : Controller
 {
     [HttpGet("/table/")]
     [HttpHead("/table/")]
-    [CacheResources(CacheDependencies.Proteins, Name = "protein-table", FreshnessClass = "public-page")]
+    [CacheResources(CacheDependencies.Proteins, Name = "protein-table")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
         => View("~/Features/Table/Index.cshtml", await ProteinTableQuery.LoadAsync(db, cancellationToken));
 }

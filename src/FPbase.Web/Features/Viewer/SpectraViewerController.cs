@@ -9,7 +9,7 @@ namespace FPbase.Web.Features.Viewer;
 /// and how many spectra and owners there are); <c>wwwroot/js/viewer.js</c> then loads the spectra list,
 /// revalidating it with its ETag on every visit, and plots the chosen spectra.
 /// </summary>
-[CacheResources(CacheDependencies.Spectra, Name = "spectra-viewer", FreshnessClass = "public-page")]
+[CacheResources(CacheDependencies.Spectra, Name = "spectra-viewer")]
 public sealed class SpectraViewerController(FpbaseDbContext db) : Controller
 {
     [HttpGet("/spectra/")]

@@ -29,7 +29,7 @@ public sealed class MicroscopesController(FpbaseDbContext db) : ControllerBase
     [HttpGet("/api/microscopes/{id}/")]
     [HttpHead("/api/microscopes/{id}/")]
     [ActionName(MicroscopeRepresentation)]
-    [CacheResources("microscope:{id}", Name = "microscope-detail", FreshnessClass = "public-list")]
+    [CacheResources("microscope:{id}", Name = "microscope-detail")]
     [ProducesResponseType<MicroscopeDetail>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Detail(string id, CancellationToken cancellationToken)
         => await MicroscopeQuery.LoadAsync(db, id, cancellationToken) is { } detail ? Ok(detail) : NotFoundProblem(id);
@@ -55,7 +55,7 @@ public sealed class MicroscopesController(FpbaseDbContext db) : ControllerBase
     [RequireEditor]
     [NoStore]
     [ActionName(MicroscopeRepresentation)]
-    [CacheResources("microscope:{id}", Name = "microscope-detail", FreshnessClass = "public-list")]
+    [CacheResources("microscope:{id}", Name = "microscope-detail")]
     public async Task<IActionResult> Update(string id, MicroscopeRequest request, CancellationToken cancellationToken)
     {
         var (microscope, refusal) = await EditableAsync(id, cancellationToken);
@@ -78,7 +78,7 @@ public sealed class MicroscopesController(FpbaseDbContext db) : ControllerBase
     [RequireEditor]
     [NoStore]
     [ActionName(MicroscopeRepresentation)]
-    [CacheResources("microscope:{id}", Name = "microscope-detail", FreshnessClass = "public-list")]
+    [CacheResources("microscope:{id}", Name = "microscope-detail")]
     public async Task<IActionResult> Delete(string id, CancellationToken cancellationToken)
     {
         var (microscope, refusal) = await EditableAsync(id, cancellationToken);
@@ -124,7 +124,7 @@ public sealed class MicroscopesController(FpbaseDbContext db) : ControllerBase
     [HttpGet("/api/optical-configs/{configId:int}/")]
     [HttpHead("/api/optical-configs/{configId:int}/")]
     [ActionName(ConfigRepresentation)]
-    [CacheResources(CacheDependencies.OpticalConfigs, Name = "optical-config-detail", FreshnessClass = "public-list")]
+    [CacheResources(CacheDependencies.OpticalConfigs, Name = "optical-config-detail")]
     [ProducesResponseType<OpticalConfigDetail>(StatusCodes.Status200OK)]
     public async Task<IActionResult> ConfigDetail(int configId, CancellationToken cancellationToken)
     {
@@ -137,7 +137,7 @@ public sealed class MicroscopesController(FpbaseDbContext db) : ControllerBase
     [RequireEditor]
     [NoStore]
     [ActionName(ConfigRepresentation)]
-    [CacheResources(CacheDependencies.OpticalConfigs, Name = "optical-config-detail", FreshnessClass = "public-list")]
+    [CacheResources(CacheDependencies.OpticalConfigs, Name = "optical-config-detail")]
     public async Task<IActionResult> UpdateConfig(int configId, OpticalConfigRequest request, CancellationToken cancellationToken)
     {
         var config = await db.OpticalConfigs.Include(c => c.FilterPlacements).SingleOrDefaultAsync(c => c.Id == configId, cancellationToken);
@@ -169,7 +169,7 @@ public sealed class MicroscopesController(FpbaseDbContext db) : ControllerBase
     [RequireEditor]
     [NoStore]
     [ActionName(ConfigRepresentation)]
-    [CacheResources(CacheDependencies.OpticalConfigs, Name = "optical-config-detail", FreshnessClass = "public-list")]
+    [CacheResources(CacheDependencies.OpticalConfigs, Name = "optical-config-detail")]
     public async Task<IActionResult> DeleteConfig(int configId, CancellationToken cancellationToken)
     {
         var config = await db.OpticalConfigs.SingleOrDefaultAsync(c => c.Id == configId, cancellationToken);
