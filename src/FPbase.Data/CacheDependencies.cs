@@ -41,13 +41,22 @@ public sealed class CacheDependencies : IResourceDependencyMap
     public const string Microscopes = "microscopes";
     public const string Organisms = "organisms";
 
-    // Per-row families: `protein:{slug}` and `protein:{uuid}`, `spectrum:{id}`, `reference:{id}`,
-    // `microscope:{id}`, `dye:{slug}`.
+    // Per-row families: `protein:{slug}` and `protein:{uuid}`, `spectrum:{id}`, `reference:{id}` and
+    // `reference:{doi}`, `microscope:{id}`, `dye:{slug}`.
     public const string ProteinRow = "protein";
     public const string SpectrumRow = "spectrum";
     public const string ReferenceRow = "reference";
     public const string MicroscopeRow = "microscope";
     public const string DyeRow = "dye";
+
+    // Per-row resources as endpoints name them, from a route value. `{id:int}` is written as the number the
+    // action receives, so `/reference/066/` depends on `reference:66`, the row the map bumps; other values
+    // are lower-cased, as ResourceNames.Row writes the keys it bumps.
+    public const string ProteinBySlug = ProteinRow + ":{slug}";
+    public const string DyeBySlug = DyeRow + ":{slug}";
+    public const string SpectrumById = SpectrumRow + ":{id:int}";
+    public const string ReferenceById = ReferenceRow + ":{id:int}";
+    public const string MicroscopeById = MicroscopeRow + ":{id}";
 
     /// <summary>The excerpt–protein join table, a shared-type entity without a CLR class of its own.</summary>
     internal const string ExcerptProteinJoin = "excerpt_proteins";
