@@ -58,6 +58,12 @@ public sealed class CacheDependencies : IResourceDependencyMap
     public const string ReferenceById = ReferenceRow + ":{id:int}";
     public const string MicroscopeById = MicroscopeRow + ":{id}";
 
+    /// <summary>
+    /// The GraphQL schema, for introspection: it changes only with the build, which is part of every ETag, so
+    /// no write bumps it. The one resource no rule names, on purpose.
+    /// </summary>
+    public const string GraphQLSchema = "graphql-schema";
+
     /// <summary>The excerpt–protein join table, a shared-type entity without a CLR class of its own.</summary>
     internal const string ExcerptProteinJoin = "excerpt_proteins";
 
@@ -111,6 +117,22 @@ public sealed class CacheDependencies : IResourceDependencyMap
         // A protein's revision history (FPbase.Data.Revisions) is listed per protein only.
         [nameof(Revisions.ProteinRevision)] = ([], [ProteinRow]),
     }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> BumpedLists = Rules.Values.SelectMany(r => r.Lists).ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> BumpedFamilies = Rules.Values.SelectMany(r => r.Families).ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether some rule can bump this resource: a whole list a rule names, or a per-row resource (a template
+    /// such as <c>protein:{slug}</c>, a row such as <c>protein:egfp</c>, or <c>protein:*</c>) of a family a
+    /// rule names. A response depending on anything else would be answered 304 forever.
+    /// </summary>
+    public static bool CanBump(string resource)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        var colon = resource.IndexOf(':', StringComparison.Ordinal);
+        return colon < 0 ? BumpedLists.Contains(resource) : BumpedFamilies.Contains(resource[..colon]);
+    }
 
     public async ValueTask CollectAsync(DbContext context, IReadOnlyList<EntityEntry> entries, ISet<string> resources, CancellationToken cancellationToken)
     {
