@@ -376,7 +376,7 @@ public sealed class CacheDependencies : IResourceDependencyMap
             }
 
             // Links to references: an author's references; a reference shows on the pages of the
-            // proteins that cite it (as a reference or as their primary reference).
+            // proteins that cite it (as a reference, as their primary reference, or for a bleach measurement).
             if (AuthorIds.Count > 0)
             {
                 var ids = Ints(AuthorIds);
@@ -388,6 +388,8 @@ public sealed class CacheDependencies : IResourceDependencyMap
                 var ids = Ints(ReferenceIds);
                 ProteinIds.UnionWith((await db.ProteinReferences.Where(pr => ids.Contains(pr.ReferenceId)).Select(pr => pr.ProteinId).ToListAsync(ct).ConfigureAwait(false)).Cast<object>());
                 ProteinIds.UnionWith((await db.Proteins.Where(p => p.PrimaryReferenceId != null && ids.Contains(p.PrimaryReferenceId.Value)).Select(p => p.Id).ToListAsync(ct).ConfigureAwait(false)).Cast<object>());
+                // A protein's JSON shows the DOI of each of its bleach measurements' references.
+                ProteinIds.UnionWith((await db.BleachMeasurements.Where(b => b.ReferenceId != null && ids.Contains(b.ReferenceId.Value)).Select(b => b.State.ProteinId).ToListAsync(ct).ConfigureAwait(false)).Cast<object>());
                 // Excerpts show their reference's citation on the pages of the proteins they are about.
                 ProteinIds.UnionWith((await db.Set<Dictionary<string, object>>(ExcerptProteinJoin)
                     .Where(j => db.Excerpts.Any(e => e.Id == EF.Property<int>(j, "ExcerptId") && e.ReferenceId != null && ids.Contains(e.ReferenceId.Value)))

@@ -33,7 +33,9 @@ internal static class GraphQLResourceMap
         ["Camera"] = [CacheDependencies.Cameras],
         ["Microscope"] = [CacheDependencies.Microscopes],
         ["OpticalConfig"] = [CacheDependencies.OpticalConfigs],
-        ["FilterPlacement"] = [CacheDependencies.OpticalConfigs],
+        // A placement's `name` is its filter's (every filter change bumps `optical-configs`); its
+        // `spectrumId` is the filter's approved spectrum, which `spectra` follows.
+        ["FilterPlacement"] = [CacheDependencies.OpticalConfigs, CacheDependencies.Spectra],
         ["Reference"] = [CacheDependencies.References],
         ["Author"] = [CacheDependencies.References],
         ["Organism"] = [CacheDependencies.Organisms],
