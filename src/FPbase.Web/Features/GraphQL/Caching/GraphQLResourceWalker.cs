@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FPbase.Caching;
+using FPbase.Web.Features.GraphQL.Types;
 using GraphQL;
 using GraphQL.Types;
 using GraphQLParser.AST;
@@ -172,7 +173,7 @@ internal sealed class GraphQLResourceWalker
 
     private bool AddProteinRow(string id)
     {
-        _resources.Add(ResourceNames.Row(GraphQLResourceMap.ProteinRowFamily, id));
+        _resources.Add(ResourceNames.Row(GraphQLResourceMap.ProteinRowFamily, ProteinType.UuidOf(id)));
         _resources.Add(ResourceNames.FamilyOf(GraphQLResourceMap.ProteinRowFamily));
         return true;
     }
