@@ -9,8 +9,9 @@ namespace FPbase.Caching;
 /// minimal endpoints use <c>.CacheResources(...)</c>, which adds the same metadata.
 /// </summary>
 /// <remarks>
-/// A resource may name a route value, as in <c>protein:{slug}</c>: the value is lower-cased, and
-/// the response then also depends on <c>protein:*</c>, which set-based writes bump.
+/// A resource may name a route value, as in <c>protein:{slug}</c>: the value is lower-cased (or, for
+/// <c>{id:int}</c>, written as the number the int route constraint accepts), and the response then also
+/// depends on <c>protein:*</c>, which set-based writes bump.
 /// </remarks>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method, AllowMultiple = false)]
 public sealed class CacheResourcesAttribute : Attribute

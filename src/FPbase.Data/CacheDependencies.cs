@@ -41,13 +41,28 @@ public sealed class CacheDependencies : IResourceDependencyMap
     public const string Microscopes = "microscopes";
     public const string Organisms = "organisms";
 
-    // Per-row families: `protein:{slug}` and `protein:{uuid}`, `spectrum:{id}`, `reference:{id}`,
-    // `microscope:{id}`, `dye:{slug}`.
+    // Per-row families: `protein:{slug}` and `protein:{uuid}`, `spectrum:{id}`, `reference:{id}` and
+    // `reference:{doi}`, `microscope:{id}`, `dye:{slug}`.
     public const string ProteinRow = "protein";
     public const string SpectrumRow = "spectrum";
     public const string ReferenceRow = "reference";
     public const string MicroscopeRow = "microscope";
     public const string DyeRow = "dye";
+
+    // Per-row resources as endpoints name them, from a route value. `{id:int}` is written as the number the
+    // action receives, so `/reference/066/` depends on `reference:66`, the row the map bumps; other values
+    // are lower-cased, as ResourceNames.Row writes the keys it bumps.
+    public const string ProteinBySlug = ProteinRow + ":{slug}";
+    public const string DyeBySlug = DyeRow + ":{slug}";
+    public const string SpectrumById = SpectrumRow + ":{id:int}";
+    public const string ReferenceById = ReferenceRow + ":{id:int}";
+    public const string MicroscopeById = MicroscopeRow + ":{id}";
+
+    /// <summary>
+    /// The GraphQL schema, for introspection: it changes only with the build, which is part of every ETag, so
+    /// no write bumps it. The one resource no rule names, on purpose.
+    /// </summary>
+    public const string GraphQLSchema = "graphql-schema";
 
     /// <summary>The excerpt–protein join table, a shared-type entity without a CLR class of its own.</summary>
     internal const string ExcerptProteinJoin = "excerpt_proteins";
@@ -102,6 +117,22 @@ public sealed class CacheDependencies : IResourceDependencyMap
         // A protein's revision history (FPbase.Data.Revisions) is listed per protein only.
         [nameof(Revisions.ProteinRevision)] = ([], [ProteinRow]),
     }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> BumpedLists = Rules.Values.SelectMany(r => r.Lists).ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> BumpedFamilies = Rules.Values.SelectMany(r => r.Families).ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether some rule can bump this resource: a whole list a rule names, or a per-row resource (a template
+    /// such as <c>protein:{slug}</c>, a row such as <c>protein:egfp</c>, or <c>protein:*</c>) of a family a
+    /// rule names. A response depending on anything else would be answered 304 forever.
+    /// </summary>
+    public static bool CanBump(string resource)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        var colon = resource.IndexOf(':', StringComparison.Ordinal);
+        return colon < 0 ? BumpedLists.Contains(resource) : BumpedFamilies.Contains(resource[..colon]);
+    }
 
     public IResourceLinks? Collect(IReadOnlyList<EntityEntry> entries, ISet<string> resources)
     {
@@ -347,7 +378,7 @@ public sealed class CacheDependencies : IResourceDependencyMap
             }
 
             // Links to references: an author's references; a reference shows on the pages of the
-            // proteins that cite it (as a reference or as their primary reference).
+            // proteins that cite it (as a reference, as their primary reference, or for a bleach measurement).
             if (AuthorIds.Count > 0)
             {
                 var ids = Ints(AuthorIds);
@@ -359,6 +390,8 @@ public sealed class CacheDependencies : IResourceDependencyMap
                 var ids = Ints(ReferenceIds);
                 ProteinIds.UnionWith((await db.ProteinReferences.Where(pr => ids.Contains(pr.ReferenceId)).Select(pr => pr.ProteinId).ToListAsync(ct).ConfigureAwait(false)).Cast<object>());
                 ProteinIds.UnionWith((await db.Proteins.Where(p => p.PrimaryReferenceId != null && ids.Contains(p.PrimaryReferenceId.Value)).Select(p => p.Id).ToListAsync(ct).ConfigureAwait(false)).Cast<object>());
+                // A protein's JSON shows the DOI of each of its bleach measurements' references.
+                ProteinIds.UnionWith((await db.BleachMeasurements.Where(b => b.ReferenceId != null && ids.Contains(b.ReferenceId.Value)).Select(b => b.State.ProteinId).ToListAsync(ct).ConfigureAwait(false)).Cast<object>());
                 // Excerpts show their reference's citation on the pages of the proteins they are about.
                 ProteinIds.UnionWith((await db.Set<Dictionary<string, object>>(ExcerptProteinJoin)
                     .Where(j => db.Excerpts.Any(e => e.Id == EF.Property<int>(j, "ExcerptId") && e.ReferenceId != null && ids.Contains(e.ReferenceId.Value)))

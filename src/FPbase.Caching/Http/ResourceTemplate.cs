@@ -1,15 +1,24 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Routing;
 
 namespace FPbase.Caching.Http;
 
-/// <summary>A resource name with optional <c>{routeValue}</c> placeholders, parsed once.</summary>
+/// <summary>
+/// A resource name with optional <c>{routeValue}</c> placeholders, parsed once. A value is lower-cased; a
+/// placeholder <c>{id:int}</c>, for a route parameter with the <c>int</c> constraint, is written as the
+/// integer the action receives (<c>066</c>, <c>+66</c> and <c> 66</c> all give <c>66</c>), so every spelling
+/// the route accepts names the row the map bumps.
+/// </summary>
 internal sealed class ResourceTemplate
 {
-    private readonly string _text;
-    private readonly (string Literal, string? RouteValue)[] _parts;
+    /// <summary>The one route constraint a placeholder may carry.</summary>
+    public const string IntConstraint = "int";
 
-    private ResourceTemplate(string text, (string, string?)[] parts)
+    private readonly string _text;
+    private readonly (string Literal, string? RouteValue, bool IsInt)[] _parts;
+
+    private ResourceTemplate(string text, (string, string?, bool)[] parts)
     {
         _text = text;
         _parts = parts;
@@ -19,20 +28,24 @@ internal sealed class ResourceTemplate
 
     public bool HasPlaceholders => _parts.Any(p => p.RouteValue is not null);
 
+    /// <summary>The route values the placeholders name, with whether each is an <c>int</c>.</summary>
+    public IEnumerable<(string RouteValue, bool IsInt)> Placeholders
+        => _parts.Where(p => p.RouteValue is not null).Select(p => (p.RouteValue!, p.IsInt));
+
     /// <summary>The <c>prefix:*</c> resource that set-based writes bump, for per-row templates.</summary>
     public string? Family { get; }
 
     public static ResourceTemplate Parse(string text)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(text);
-        var parts = new List<(string, string?)>();
+        var parts = new List<(string, string?, bool)>();
         var i = 0;
         while (i < text.Length)
         {
             var open = text.IndexOf('{', i);
             if (open < 0)
             {
-                parts.Add((text[i..], null));
+                parts.Add((text[i..], null, false));
                 break;
             }
 
@@ -44,10 +57,16 @@ internal sealed class ResourceTemplate
 
             if (open > i)
             {
-                parts.Add((text[i..open], null));
+                parts.Add((text[i..open], null, false));
             }
 
-            parts.Add((string.Empty, text[(open + 1)..close]));
+            var placeholder = text[(open + 1)..close].Split(':', 2);
+            if (placeholder.Length == 2 && placeholder[1] != IntConstraint)
+            {
+                throw new FormatException($"Unknown constraint '{placeholder[1]}' in resource '{text}': only '{IntConstraint}' canonicalizes a route value.");
+            }
+
+            parts.Add((string.Empty, placeholder[0], placeholder.Length == 2));
             i = close + 1;
         }
 
@@ -64,7 +83,7 @@ internal sealed class ResourceTemplate
         }
 
         var builder = new StringBuilder();
-        foreach (var (literal, routeValue) in _parts)
+        foreach (var (literal, routeValue, isInt) in _parts)
         {
             if (routeValue is null)
             {
@@ -72,11 +91,24 @@ internal sealed class ResourceTemplate
                 continue;
             }
 
-            var value = routeValues.TryGetValue(routeValue, out var raw) ? Convert.ToString(raw, System.Globalization.CultureInfo.InvariantCulture) : null;
+            var value = routeValues.TryGetValue(routeValue, out var raw) ? Convert.ToString(raw, CultureInfo.InvariantCulture) : null;
             if (string.IsNullOrEmpty(value))
             {
                 resource = string.Empty;
                 return false;
+            }
+
+            if (isInt)
+            {
+                // The int route constraint's own parse: what it accepts, the action receives as this number.
+                if (!int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number))
+                {
+                    resource = string.Empty;
+                    return false;
+                }
+
+                builder.Append(number.ToString(CultureInfo.InvariantCulture));
+                continue;
             }
 
             builder.Append(value.ToLowerInvariant());

@@ -27,6 +27,28 @@ public sealed class ResourceTemplateTests
         Assert.Equal(expected, resource);
     }
 
+    [Theory]
+    [InlineData("66")]
+    [InlineData("066")]
+    [InlineData("+66")]
+    [InlineData(" 66")]
+    [InlineData("0066 ")]
+    public void AnIntPlaceholderIsTheNumberTheIntRouteConstraintAccepts(string value)
+    {
+        var template = ResourceTemplate.Parse("reference:{id:int}");
+        Assert.Equal([("id", true)], template.Placeholders);
+        Assert.Equal("reference:*", template.Family);
+        Assert.True(template.TryResolve(new RouteValueDictionary { ["id"] = value }, out var resource));
+        Assert.Equal("reference:66", resource);
+    }
+
+    [Fact]
+    public void AnIntPlaceholderThatIsNoIntCannotBeResolvedAndOtherConstraintsAreRefused()
+    {
+        Assert.False(ResourceTemplate.Parse("reference:{id:int}").TryResolve(new RouteValueDictionary { ["id"] = "6x" }, out _));
+        Assert.Throws<FormatException>(() => ResourceTemplate.Parse("reference:{id:guid}"));
+    }
+
     [Fact]
     public void SeveralPlaceholdersAreAllFilled()
     {

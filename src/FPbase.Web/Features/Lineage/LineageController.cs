@@ -12,7 +12,7 @@ public sealed class LineageController(FpbaseDbContext db) : ControllerBase
 {
     [HttpGet("/ajax/lineage/{slug:nonblank}/")]
     [HttpHead("/ajax/lineage/{slug:nonblank}/")]
-    [CacheResources("protein:{slug}", CacheDependencies.Lineage, CacheDependencies.Proteins, CacheDependencies.References, Name = "lineage-json")]
+    [CacheResources(CacheDependencies.ProteinBySlug, CacheDependencies.Lineage, CacheDependencies.Proteins, CacheDependencies.References, Name = "lineage-json")]
     public async Task<IActionResult> Get(string slug, CancellationToken cancellationToken)
         => await LineageTreeQuery.LoadAsync(db, slug.ToLowerInvariant(), cancellationToken) is { } tree
             ? Ok(tree)

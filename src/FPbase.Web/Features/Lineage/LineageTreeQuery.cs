@@ -58,7 +58,7 @@ internal static class LineageTreeQuery
         }
 
         var roots = nodes.Where(n => family.Contains(n.Id) && (n.ParentId is null || !byId.ContainsKey(n.ParentId.Value)))
-            .OrderBy(n => n.Name.ToLowerInvariant(), StringComparer.Ordinal).ToList();
+            .OrderBy(n => n.Name.ToLowerInvariant(), StringComparer.Ordinal).ThenBy(n => n.Id).ToList();
         var widths = new SortedDictionary<int, int>();
         var top = new List<LineageTreeNode>();
         foreach (var root in roots)

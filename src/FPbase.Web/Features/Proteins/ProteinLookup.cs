@@ -18,6 +18,9 @@ public abstract record ProteinLookup
     /// <summary>
     /// FPbase's order: slug, then uuid (upper-cased), then aliases as FPbase matches them
     /// (<see cref="CacheDependencies.AliasKey"/>). Hidden proteins are missing, whichever way they are asked for.
+    /// The page's resource is the key lower-cased, which is the row the map bumps for what this finds: the slug
+    /// equals it, and a uuid is ASCII letters and digits, whose upper and lower cases map one to one (.NET's
+    /// invariant casing maps no other character to ASCII).
     /// </summary>
     public static async Task<ProteinLookup> ResolveAsync(FpbaseDbContext db, string key, CancellationToken cancellationToken)
     {

@@ -15,7 +15,7 @@ public sealed class ProteinPageController(FpbaseDbContext db) : Controller
 {
     [HttpGet("/protein/{slug:nonblank}/")]
     [HttpHead("/protein/{slug:nonblank}/")]
-    [CacheResources("protein:{slug}", Name = "protein-page")]
+    [CacheResources(CacheDependencies.ProteinBySlug, Name = "protein-page")]
     public async Task<IActionResult> Detail(string slug, CancellationToken cancellationToken)
     {
         switch (await ProteinLookup.ResolveAsync(db, slug, cancellationToken))

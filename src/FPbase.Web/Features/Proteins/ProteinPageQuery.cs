@@ -35,7 +35,7 @@ internal static class ProteinPageQuery
                     ? null
                     : new LineageLink(l.Parent.Protein.Name, l.Parent.Protein.Slug, l.Parent.Mutation),
                 Children = l.Children.Where(c => c.Protein.Status != ProteinStatus.Hidden)
-                    .OrderBy(c => c.Protein.Name)
+                    .OrderBy(c => c.Protein.Name).ThenBy(c => c.Id)
                     .Select(c => new LineageLink(c.Protein.Name, c.Protein.Slug, c.Mutation))
                     .ToList(),
             })
@@ -47,7 +47,7 @@ internal static class ProteinPageQuery
             .Concat(protein.PrimaryReference is { } primary ? [primary] : [])
             .DistinctBy(r => r.Id)
             .OrderByDescending(r => r.Id == protein.PrimaryReferenceId)
-            .ThenBy(r => r.Year ?? int.MaxValue).ThenBy(r => r.Citation, StringComparer.Ordinal)
+            .ThenBy(r => r.Year ?? int.MaxValue).ThenBy(r => r.Citation, StringComparer.Ordinal).ThenBy(r => r.Id)
             .ToList();
         var defaultState = states.Find(s => s.Id == protein.DefaultStateId) ?? states.FirstOrDefault(s => !s.IsDark);
 

@@ -19,7 +19,7 @@ public sealed class ReferenceController(FpbaseDbContext db) : Controller
 
     [HttpGet("/reference/{id:int}/")]
     [HttpHead("/reference/{id:int}/")]
-    [CacheResources("reference:{id}", CacheDependencies.Proteins, Name = "reference-page")]
+    [CacheResources(CacheDependencies.ReferenceById, CacheDependencies.Proteins, Name = "reference-page")]
     public async Task<IActionResult> ById(int id, CancellationToken cancellationToken)
         => Page(await ReferenceQueries.LoadAsync(db, id, null, cancellationToken), id.ToString(System.Globalization.CultureInfo.InvariantCulture));
 

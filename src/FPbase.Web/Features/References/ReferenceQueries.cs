@@ -29,10 +29,10 @@ internal static class ReferenceQueries
                 .Where(p => p.Status != ProteinStatus.Hidden)
                 .Select(p => new CitingProtein(p.Name, p.Slug, false)))
             .DistinctBy(p => p.Slug)
-            .OrderByDescending(p => p.IsPrimary).ThenBy(p => p.Name, StringComparer.OrdinalIgnoreCase)
+            .OrderByDescending(p => p.IsPrimary).ThenBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ThenBy(p => p.Slug, StringComparer.Ordinal)
             .ToList();
         var excerpts = await db.Excerpts.AsNoTracking()
-            .Include(e => e.Proteins.Where(p => p.Status != ProteinStatus.Hidden))
+            .Include(e => e.Proteins.Where(p => p.Status != ProteinStatus.Hidden).OrderBy(p => p.Name).ThenBy(p => p.Id))
             .Where(e => e.ReferenceId == reference.Id && e.Status == ExcerptStatus.Approved)
             .OrderBy(e => e.Id)
             .ToListAsync(cancellationToken);
@@ -61,7 +61,7 @@ internal static class ReferenceQueries
         return references.ConvertAll(r => new ReferenceListItem(
             r.Id, r.Doi, r.Citation, r.Title, r.Journal, r.Year,
             byReference[r.Id].DistinctBy(c => c.Slug)
-                .OrderByDescending(c => c.IsPrimary).ThenBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
+                .OrderByDescending(c => c.IsPrimary).ThenBy(c => c.Name, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.Slug, StringComparer.Ordinal)
                 .Select(c => new CitingProtein(c.Name, c.Slug, c.IsPrimary)).ToList()));
     }
 }

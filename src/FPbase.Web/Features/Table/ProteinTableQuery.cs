@@ -11,6 +11,7 @@ internal static class ProteinTableQuery
     {
         var rows = await db.States.AsNoTracking()
             .Where(s => s.Protein.Status != ProteinStatus.Hidden)
+            .OrderBy(s => s.Id) // the sort below is stable: rows that tie on everything it compares stay in id order
             .Select(s => new ProteinTableRow(
                 s.Protein.Name, s.Protein.Slug, s.Name, s.Protein.DefaultStateId == s.Id,
                 s.ExMax, s.EmMax, s.EmHex, s.ExtCoeff, s.Qy, s.Brightness, s.Pka, s.Maturation,

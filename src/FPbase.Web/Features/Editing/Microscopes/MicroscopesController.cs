@@ -29,7 +29,7 @@ public sealed class MicroscopesController(FpbaseDbContext db) : ControllerBase
     [HttpGet("/api/microscopes/{id}/")]
     [HttpHead("/api/microscopes/{id}/")]
     [ActionName(MicroscopeRepresentation)]
-    [CacheResources("microscope:{id}", Name = "microscope-detail")]
+    [CacheResources(CacheDependencies.MicroscopeById, Name = "microscope-detail")]
     [ProducesResponseType<MicroscopeDetail>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Detail(string id, CancellationToken cancellationToken)
         => await MicroscopeQuery.LoadAsync(db, id, cancellationToken) is { } detail ? Ok(detail) : NotFoundProblem(id);
@@ -55,7 +55,7 @@ public sealed class MicroscopesController(FpbaseDbContext db) : ControllerBase
     [RequireEditor]
     [NoStore]
     [ActionName(MicroscopeRepresentation)]
-    [CacheResources("microscope:{id}", Name = "microscope-detail")]
+    [CacheResources(CacheDependencies.MicroscopeById, Name = "microscope-detail")]
     public async Task<IActionResult> Update(string id, MicroscopeRequest request, CancellationToken cancellationToken)
     {
         var (microscope, refusal) = await EditableAsync(id, cancellationToken);
@@ -78,7 +78,7 @@ public sealed class MicroscopesController(FpbaseDbContext db) : ControllerBase
     [RequireEditor]
     [NoStore]
     [ActionName(MicroscopeRepresentation)]
-    [CacheResources("microscope:{id}", Name = "microscope-detail")]
+    [CacheResources(CacheDependencies.MicroscopeById, Name = "microscope-detail")]
     public async Task<IActionResult> Delete(string id, CancellationToken cancellationToken)
     {
         var (microscope, refusal) = await EditableAsync(id, cancellationToken);

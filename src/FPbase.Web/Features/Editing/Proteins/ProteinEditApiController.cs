@@ -17,7 +17,7 @@ namespace FPbase.Web.Features.Editing.Proteins;
 /// contain no cache code: the EF Core interceptors bump every page the change shows on.
 /// </summary>
 [ApiController]
-[CacheResources("protein:{slug}", Name = EndpointName)]
+[CacheResources(CacheDependencies.ProteinBySlug, Name = EndpointName)]
 public sealed class ProteinEditApiController(FpbaseDbContext db) : ControllerBase
 {
     public const string EndpointName = "api-protein";
@@ -106,7 +106,7 @@ public sealed class ProteinEditApiController(FpbaseDbContext db) : ControllerBas
     [HttpGet("/api/proteins/{slug}/revisions/")]
     [HttpHead("/api/proteins/{slug}/revisions/")]
     [RequireEditor]
-    [CacheResources("protein:{slug}", Name = "api-protein-revisions", VaryByUser = true)]
+    [CacheResources(CacheDependencies.ProteinBySlug, Name = "api-protein-revisions", VaryByUser = true)]
     public async Task<IActionResult> Revisions(string slug, CancellationToken ct)
     {
         var key = slug.ToLowerInvariant();

@@ -11,7 +11,10 @@ namespace FPbase.Web.Features.GraphQL.Caching;
 internal static class GraphQLResourceMap
 {
     /// <summary>Introspection: the schema changes only with the build, which is part of every ETag. Never bumped.</summary>
-    public const string Schema = "graphql-schema";
+    public const string Schema = CacheDependencies.GraphQLSchema;
+
+    /// <summary>The per-row family whose row, under <c>protein(id:)</c>, stands for what that protein's page shows.</summary>
+    public const string ProteinRowFamily = CacheDependencies.ProteinRow;
 
     public static readonly FrozenDictionary<string, string[]> ByType = new Dictionary<string, string[]>
     {
@@ -30,7 +33,9 @@ internal static class GraphQLResourceMap
         ["Camera"] = [CacheDependencies.Cameras],
         ["Microscope"] = [CacheDependencies.Microscopes],
         ["OpticalConfig"] = [CacheDependencies.OpticalConfigs],
-        ["FilterPlacement"] = [CacheDependencies.OpticalConfigs],
+        // A placement's `name` is its filter's (every filter change bumps `optical-configs`); its
+        // `spectrumId` is the filter's approved spectrum, which `spectra` follows.
+        ["FilterPlacement"] = [CacheDependencies.OpticalConfigs, CacheDependencies.Spectra],
         ["Reference"] = [CacheDependencies.References],
         ["Author"] = [CacheDependencies.References],
         ["Organism"] = [CacheDependencies.Organisms],

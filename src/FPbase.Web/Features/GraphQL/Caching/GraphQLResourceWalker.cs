@@ -1,6 +1,6 @@
 using System.Text.Json;
 using FPbase.Caching;
-using FPbase.Data;
+using FPbase.Web.Features.GraphQL.Types;
 using GraphQL;
 using GraphQL.Types;
 using GraphQLParser.AST;
@@ -173,8 +173,8 @@ internal sealed class GraphQLResourceWalker
 
     private bool AddProteinRow(string id)
     {
-        _resources.Add(ResourceNames.Row(CacheDependencies.ProteinRow, id));
-        _resources.Add(ResourceNames.FamilyOf(CacheDependencies.ProteinRow));
+        _resources.Add(ResourceNames.Row(GraphQLResourceMap.ProteinRowFamily, ProteinType.UuidOf(id)));
+        _resources.Add(ResourceNames.FamilyOf(GraphQLResourceMap.ProteinRowFamily));
         return true;
     }
 

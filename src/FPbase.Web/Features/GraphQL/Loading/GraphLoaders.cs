@@ -8,6 +8,7 @@ namespace FPbase.Web.Features.GraphQL.Loading;
 /// <summary>
 /// The request's batched loads: every relation a GraphQL type can follow, loaded for all the parents
 /// of one level of the response with one query (so 1,500 proteins' states are one query, not 1,500).
+/// Every list is in a total order (ties broken by a unique key): a response is one strong ETag per version.
 /// Scoped: one instance, and one <see cref="FpbaseDbContext"/>, per request.
 /// </summary>
 internal sealed class GraphLoaders(FpbaseDbContext db)
@@ -131,7 +132,7 @@ internal sealed class GraphLoaders(FpbaseDbContext db)
 
     public IDataLoaderResult<IReadOnlyList<Protein>> ProteinsOfOrganism(int organismId)
         => (_proteinsByOrganism ??= Many<int, Protein>(
-            (ids, ct) => db.Proteins.AsNoTracking().Where(p => p.ParentOrganismId != null && ids.Contains(p.ParentOrganismId.Value)).OrderBy(p => p.Name).ToListAsync(ct),
+            (ids, ct) => db.Proteins.AsNoTracking().Where(p => p.ParentOrganismId != null && ids.Contains(p.ParentOrganismId.Value)).OrderBy(p => p.Name).ThenBy(p => p.Id).ToListAsync(ct),
             p => p.ParentOrganismId!.Value)).Load(organismId);
 
     public IDataLoaderResult<IReadOnlyList<StateTransition>> TransitionsOfProtein(int proteinId)
@@ -149,12 +150,12 @@ internal sealed class GraphLoaders(FpbaseDbContext db)
     public IDataLoaderResult<IReadOnlyList<Light>> ExtraLightsOf(string microscopeId)
         => (_extraLights ??= Pairs<string, Light>(
             async (ids, ct) => (await db.Microscopes.AsNoTracking().Where(m => ids.Contains(m.Id))
-                .SelectMany(m => m.ExtraLights.Select(l => new { MicroscopeId = m.Id, Light = l })).ToListAsync(ct)).ConvertAll(r => (r.MicroscopeId, r.Light)))).Load(microscopeId);
+                .SelectMany(m => m.ExtraLights.Select(l => new { MicroscopeId = m.Id, Light = l })).OrderBy(r => r.Light.Id).ToListAsync(ct)).ConvertAll(r => (r.MicroscopeId, r.Light)))).Load(microscopeId);
 
     public IDataLoaderResult<IReadOnlyList<Camera>> ExtraCamerasOf(string microscopeId)
         => (_extraCameras ??= Pairs<string, Camera>(
             async (ids, ct) => (await db.Microscopes.AsNoTracking().Where(m => ids.Contains(m.Id))
-                .SelectMany(m => m.ExtraCameras.Select(c => new { MicroscopeId = m.Id, Camera = c })).ToListAsync(ct)).ConvertAll(r => (r.MicroscopeId, r.Camera)))).Load(microscopeId);
+                .SelectMany(m => m.ExtraCameras.Select(c => new { MicroscopeId = m.Id, Camera = c })).OrderBy(r => r.Camera.Id).ToListAsync(ct)).ConvertAll(r => (r.MicroscopeId, r.Camera)))).Load(microscopeId);
 
     public IDataLoaderResult<IReadOnlyList<FilterPlacement>> PlacementsOfConfig(int configId)
         => (_placementsByConfig ??= Many<int, FilterPlacement>((ids, ct) => db.FilterPlacements.AsNoTracking().Where(p => ids.Contains(p.ConfigId)).OrderBy(p => p.Id).ToListAsync(ct), p => p.ConfigId)).Load(configId);

@@ -6,6 +6,12 @@ namespace FPbase.Web.Features.GraphQL.Types;
 /// <summary>A protein; <c>id</c> is its 5-character FPbase ID (uuid), as in FPbase.</summary>
 internal sealed class ProteinType : ObjectGraphType<Protein>
 {
+    /// <summary>
+    /// The uuid <c>protein(id:)</c> looks up: FPbase's, upper-cased. The caching walker names the row from this
+    /// same key, so the resource is always the one the map bumps for the protein found.
+    /// </summary>
+    public static string UuidOf(string id) => id.ToUpperInvariant();
+
     public ProteinType()
     {
         Name = "Protein";

@@ -19,10 +19,10 @@ internal sealed class QueryType : ObjectGraphType
         Name = "Query";
 
         Field<ListGraphType<ProteinType>>("proteins")
-            .ResolveAsync(async c => await Db(c).Proteins.AsNoTracking().Where(p => p.Status != ProteinStatus.Hidden).OrderBy(p => p.Name).ToListAsync(c.CancellationToken));
+            .ResolveAsync(async c => await Db(c).Proteins.AsNoTracking().Where(p => p.Status != ProteinStatus.Hidden).OrderBy(p => p.Name).ThenBy(p => p.Id).ToListAsync(c.CancellationToken));
         Field<ProteinType>("protein").Argument<StringGraphType>("id")
             .ResolveAsync(async c => c.GetArgument<string?>("id") is { } id
-                ? await Db(c).Proteins.AsNoTracking().Where(p => p.Uuid == id.ToUpperInvariant() && p.Status != ProteinStatus.Hidden).OrderBy(p => p.Id).FirstOrDefaultAsync(c.CancellationToken)
+                ? await Db(c).Proteins.AsNoTracking().Where(p => p.Uuid == ProteinType.UuidOf(id) && p.Status != ProteinStatus.Hidden).OrderBy(p => p.Id).FirstOrDefaultAsync(c.CancellationToken)
                 : null);
 
         Field<ListGraphType<StateType>>("states")
