@@ -41,6 +41,9 @@ internal static partial class Log
     [LoggerMessage(12, LogLevel.Debug, "Could not read Redis's maxmemory-policy.", EventName = "EvictionPolicyUnknown")]
     public static partial void EvictionPolicyUnknown(ILogger logger, Exception exception);
 
+    [LoggerMessage(20, LogLevel.Warning, "A conditional write to {Endpoint} was refused: {Reason}.", EventName = "ConditionalWriteRefused")]
+    public static partial void ConditionalWriteRefused(ILogger logger, string endpoint, string reason);
+
     [LoggerMessage(10, LogLevel.Warning, "A set-based SQL command could not be attributed to a table; bumping every resource the model knows.", EventName = "UnattributedSqlWrite")]
     public static partial void UnattributedSqlWrite(ILogger logger);
 }
