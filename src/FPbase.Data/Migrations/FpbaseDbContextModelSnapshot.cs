@@ -1481,6 +1481,7 @@ namespace FPbase.Data.Migrations
                         .HasColumnName("source");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)")

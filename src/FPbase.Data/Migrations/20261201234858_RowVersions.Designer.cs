@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace FPbase.Data.Migrations
 {
     [DbContext(typeof(FpbaseDbContext))]
-    [Migration("20261201231301_RowVersions")]
+    [Migration("20261201234858_RowVersions")]
     partial class RowVersions
     {
         /// <inheritdoc />
@@ -1484,6 +1484,7 @@ namespace FPbase.Data.Migrations
                         .HasColumnName("source");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)")
