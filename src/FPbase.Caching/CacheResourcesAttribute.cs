@@ -60,6 +60,15 @@ public sealed class CacheResourcesAttribute : Attribute
     /// </summary>
     public Type? Resolver { get; set; }
 
+    /// <summary>
+    /// Whether the representation is one row's, guarded by a concurrency token, and its writes check If-Match in their
+    /// own transaction: the read reports the row version it is built from
+    /// (<see cref="RepresentationVersions.SetRepresentationVersion"/>), and a write whose If-Match matches is handed
+    /// that version (<see cref="RepresentationVersions.IfMatchRowVersion"/>). When the version behind a matching ETag is
+    /// no longer known (its payload was evicted), the write is a 412: the client reads again and retries. Default false.
+    /// </summary>
+    public bool ConcurrencyToken { get; set; }
+
     internal IReadOnlyList<ResourceTemplate> Templates { get; }
 
     /// <summary>

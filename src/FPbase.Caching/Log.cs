@@ -50,6 +50,9 @@ internal static partial class Log
     [LoggerMessage(15, LogLevel.Warning, "The links of a committed write could not be looked up again; bumping their whole families.", EventName = "LinksNotResolved")]
     public static partial void LinksNotResolved(ILogger logger, Exception exception);
 
+    [LoggerMessage(20, LogLevel.Warning, "A conditional write to {Endpoint} was refused: {Reason}.", EventName = "ConditionalWriteRefused")]
+    public static partial void ConditionalWriteRefused(ILogger logger, string endpoint, string reason);
+
     [LoggerMessage(10, LogLevel.Warning, "A set-based SQL command could not be attributed to a table; bumping every resource the model knows.", EventName = "UnattributedSqlWrite")]
     public static partial void UnattributedSqlWrite(ILogger logger);
 }

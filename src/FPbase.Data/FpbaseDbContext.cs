@@ -76,12 +76,14 @@ public sealed class FpbaseDbContext(DbContextOptions<FpbaseDbContext> options)
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        NewRowVersions();
         TouchModified();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        NewRowVersions();
         TouchModified();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
@@ -91,11 +93,28 @@ public sealed class FpbaseDbContext(DbContextOptions<FpbaseDbContext> options)
         base.OnModelCreating(modelBuilder);
         IdentityModel.Configure(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(FpbaseDbContext).Assembly);
+        modelBuilder.ConfigureRowVersions();
 
         // Bumps that are due, written in the same transaction as the change (see FPbase.Caching).
         modelBuilder.AddResourceVersionOutbox();
 
         modelBuilder.ApplySnakeCaseNames();
+    }
+
+    /// <summary>
+    /// Every inserted or updated <see cref="IRowVersioned"/> row gets a new random version; the UPDATE or DELETE still
+    /// compares the original one (the loaded value, or the one a conditional write expects). Also on bulk paths
+    /// (seeding), where the entries are tracked without change detection.
+    /// </summary>
+    private void NewRowVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<IRowVersioned>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified)
+            {
+                entry.Entity.Version = Guid.NewGuid();
+            }
+        }
     }
 
     private void TouchModified()

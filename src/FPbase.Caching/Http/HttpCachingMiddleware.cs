@@ -59,15 +59,29 @@ internal sealed partial class HttpCachingMiddleware(
             }
         }
 
+        // A write naming versions in If-Match never runs unchecked (RFC 9110 §13.1.1): see RefuseUncheckedWriteAsync.
+        var ifMatch = isRead ? IfMatchKind.Absent : Precondition.IfMatchOf(request);
         if (resources is null || resources.Count == 0)
         {
             Log.NotCacheable(logger, name, "its resources cannot be resolved for this request");
+            if (ifMatch == IfMatchKind.Tags)
+            {
+                await RefuseUncheckedWriteAsync(context, name, headers, storeUnavailable: false).ConfigureAwait(false);
+                return;
+            }
+
             await PassThroughAsync(context, null, headers.Uncached()).ConfigureAwait(false);
             return;
         }
 
         var (etagsOn, payloadsOn) = Switches(opts, resources);
         var stamp = etagsOn || payloadsOn ? await store.GetStampAsync(resources, context.RequestAborted).ConfigureAwait(false) : null;
+        if (ifMatch == IfMatchKind.Tags && (stamp is null || !etagsOn))
+        {
+            await RefuseUncheckedWriteAsync(context, name, headers, storeUnavailable: etagsOn).ConfigureAwait(false);
+            return;
+        }
+
         if (stamp is null)
         {
             // No version can be trusted now: fresh data, no validator, never a 304.
@@ -88,6 +102,21 @@ internal sealed partial class HttpCachingMiddleware(
 
         if (!isRead)
         {
+            // The tag matched the current version, but a concurrent write may commit before its bump reaches us: the
+            // endpoint compares the row version behind this version's representation in its own transaction.
+            if (ifMatch == IfMatchKind.Tags && metadata.ConcurrencyToken)
+            {
+                var rowVersion = await RowVersionOfAsync(versionHash, payloadsOn, context.RequestAborted).ConfigureAwait(false);
+                if (rowVersion is null)
+                {
+                    Log.ConditionalWriteRefused(logger, name, "the row version behind the matching ETag is no longer known");
+                    await WritePreconditionAsync(context, PreconditionOutcome.Failed, headers, etag!).ConfigureAwait(false);
+                    return;
+                }
+
+                RepresentationVersions.Feature(context).IfMatch = rowVersion;
+            }
+
             await next(context).ConfigureAwait(false);
             return;
         }
@@ -95,6 +124,11 @@ internal sealed partial class HttpCachingMiddleware(
         if (!payloadsOn)
         {
             await PassThroughAsync(context, etag, headers).ConfigureAwait(false);
+            if (metadata.ConcurrencyToken)
+            {
+                await KeepRowVersionAsync(context, versionHash).ConfigureAwait(false);
+            }
+
             return;
         }
 
@@ -247,7 +281,79 @@ internal sealed partial class HttpCachingMiddleware(
 
         var identity = buffer.ToArray();
         Log.PayloadBuilt(logger, context.GetEndpoint()?.DisplayName ?? string.Empty, identity.Length);
-        return PayloadCompressor.Create(response.ContentType ?? "application/octet-stream", identity);
+        var rowVersion = context.Features.Get<RepresentationVersionFeature>()?.Built;
+        return PayloadCompressor.Create(response.ContentType ?? "application/octet-stream", identity, rowVersion);
+    }
+
+    /// <summary>A lookup that never builds nor stores: the value is there, or null.</summary>
+    private static readonly HybridCacheEntryOptions LookupOnly = new()
+    {
+        Flags = HybridCacheEntryFlags.DisableUnderlyingData | HybridCacheEntryFlags.DisableLocalCacheWrite | HybridCacheEntryFlags.DisableDistributedCacheWrite,
+    };
+
+    /// <summary>
+    /// The row version the representation of <paramref name="versionHash"/> was built from: kept in its payload entry,
+    /// or (payloads switched off) under its own key by <see cref="KeepRowVersionAsync"/>. Null when not known here.
+    /// </summary>
+    private async ValueTask<string?> RowVersionOfAsync(string versionHash, bool payloadsOn, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return payloadsOn
+                ? (await cache.GetOrCreateAsync<PayloadEntry?>("payload:" + versionHash, static _ => ValueTask.FromResult<PayloadEntry?>(null), LookupOnly, cancellationToken: cancellationToken).ConfigureAwait(false))?.RowVersion
+                : await cache.GetOrCreateAsync<string?>("row-version:" + versionHash, static _ => ValueTask.FromResult<string?>(null), LookupOnly, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.PayloadCacheFailed(logger, ex);
+            return null;
+        }
+    }
+
+    /// <summary>Payloads switched off: keeps the row version a read reported, for the writes that name its ETag.</summary>
+    private async Task KeepRowVersionAsync(HttpContext context, string versionHash)
+    {
+        if (context.Response.StatusCode != StatusCodes.Status200OK || context.Features.Get<RepresentationVersionFeature>()?.Built is not { } rowVersion)
+        {
+            return;
+        }
+
+        var expiration = options.CurrentValue.PayloadExpiration;
+        try
+        {
+            await cache.SetAsync("row-version:" + versionHash, rowVersion, new HybridCacheEntryOptions { Expiration = expiration, LocalCacheExpiration = expiration }, cancellationToken: context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.PayloadCacheFailed(logger, ex);
+        }
+    }
+
+    /// <summary>
+    /// A write whose If-Match names versions that cannot be checked here. It must not run (RFC 9110 §13.1.1: a
+    /// server that cannot establish that the condition holds must not perform the method). When ETags are switched
+    /// off for a resource, or the request names no resources, the representation has no current entity tag, so no
+    /// listed tag matches: 412 (§15.5.13). When the version store cannot answer, a current tag exists but cannot be
+    /// computed now: 503 with Retry-After (§15.6.4), not 412, which would tell the client its copy is stale when we do
+    /// not know that. A write without If-Match, or with only <c>*</c>, is not refused.
+    /// </summary>
+    private Task RefuseUncheckedWriteAsync(HttpContext context, string name, CachingHeaders headers, bool storeUnavailable)
+    {
+        if (!storeUnavailable)
+        {
+            Log.ConditionalWriteRefused(logger, name, "the representation has no current entity tag");
+            return WritePreconditionAsync(context, PreconditionOutcome.Failed, headers, null);
+        }
+
+        Log.ConditionalWriteRefused(logger, name, "the resource versions are unavailable");
+        var response = context.Response;
+        response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        headers.Uncached().Apply(response, null);
+        response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(options.CurrentValue.BreakDuration.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        response.ContentType = "application/problem+json";
+        return response.WriteAsync(
+            """{"type":"https://www.rfc-editor.org/rfc/rfc9110#section-15.6.4","title":"Service Unavailable","status":503,"detail":"The If-Match precondition cannot be checked now: the resource versions are unavailable. Nothing was changed. Retry shortly."}""",
+            context.RequestAborted);
     }
 
     private static Task WritePayloadAsync(HttpContext context, PayloadEntry entry, ContentCoding coding, string? etag, CachingHeaders headers)
@@ -264,7 +370,7 @@ internal sealed partial class HttpCachingMiddleware(
             : response.Body.WriteAsync(body, context.RequestAborted).AsTask();
     }
 
-    private static Task WritePreconditionAsync(HttpContext context, PreconditionOutcome outcome, CachingHeaders headers, string etag)
+    private static Task WritePreconditionAsync(HttpContext context, PreconditionOutcome outcome, CachingHeaders headers, string? etag)
     {
         var response = context.Response;
         if (outcome == PreconditionOutcome.NotModified)

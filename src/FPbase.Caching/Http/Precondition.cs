@@ -19,6 +19,19 @@ internal enum PreconditionOutcome
     NeedsExistence,
 }
 
+/// <summary>What a request's If-Match asks for.</summary>
+internal enum IfMatchKind
+{
+    /// <summary>No If-Match: nothing to check.</summary>
+    Absent,
+
+    /// <summary><c>*</c>: only that a current representation exists; no version is named.</summary>
+    Any,
+
+    /// <summary>One or more entity tags (or a malformed value, which matches nothing).</summary>
+    Tags,
+}
+
 /// <summary>
 /// Evaluates If-Match and If-None-Match in the order of RFC 9110 §13.2.2. We send no Last-Modified,
 /// so If-Unmodified-Since and If-Modified-Since are ignored (and §13.1.3 says to ignore
@@ -67,6 +80,20 @@ internal static class Precondition
         }
 
         return PreconditionOutcome.Proceed;
+    }
+
+    /// <summary>Whether the request has If-Match, and whether it names versions or only <c>*</c>.</summary>
+    public static IfMatchKind IfMatchOf(HttpRequest request)
+    {
+        var ifMatch = request.Headers.IfMatch;
+        if (StringValues.IsNullOrEmpty(ifMatch))
+        {
+            return IfMatchKind.Absent;
+        }
+
+        return EntityTagHeaderValue.TryParseStrictList(ifMatch, out var tags) && tags.Any(t => t.Equals(EntityTagHeaderValue.Any))
+            ? IfMatchKind.Any
+            : IfMatchKind.Tags;
     }
 
     /// <summary>Re-evaluates after the row is known to exist (it was built with 200).</summary>

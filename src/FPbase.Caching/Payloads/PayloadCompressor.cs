@@ -14,8 +14,8 @@ internal static class PayloadCompressor
     internal const int BrotliQuality = 6;
     private const int BrotliWindow = 22;
 
-    public static PayloadEntry Create(string contentType, byte[] identity)
-        => new(contentType, identity, Gzip(identity), Brotli(identity));
+    public static PayloadEntry Create(string contentType, byte[] identity, string? rowVersion = null)
+        => new(contentType, identity, Gzip(identity), Brotli(identity), rowVersion);
 
     private static byte[] Gzip(byte[] data)
     {

@@ -8,9 +8,16 @@ namespace FPbase.Caching.Payloads;
 /// the memory cache hands out the same instance instead of a defensive copy of a megabyte.
 /// </summary>
 [ImmutableObject(true)]
-internal sealed class PayloadEntry(string contentType, byte[] identity, byte[] gzip, byte[] brotli)
+internal sealed class PayloadEntry(string contentType, byte[] identity, byte[] gzip, byte[] brotli, string? rowVersion = null)
 {
     public string ContentType { get; } = contentType;
+
+    /// <summary>
+    /// The row version these bytes were built from, when the endpoint reported one
+    /// (<see cref="RepresentationVersions.SetRepresentationVersion"/>). Kept in the entry so that it lives exactly as
+    /// long as the bytes clients hold under this version's ETags.
+    /// </summary>
+    public string? RowVersion { get; } = rowVersion;
 
     public byte[] Identity { get; } = identity;
 

@@ -6,12 +6,13 @@ using Microsoft.Extensions.Caching.Hybrid;
 namespace FPbase.Caching.Payloads;
 
 /// <summary>
-/// The payload's form in Redis: a format byte, then content type and the three bodies, each
-/// length-prefixed. An unknown format byte reads as a miss-worthy error, never as wrong bytes.
+/// The payload's form in Redis: a format byte, then content type, the three bodies and the row version (empty for
+/// none), each length-prefixed. An unknown format byte (also format 1, which had no row version) reads as a
+/// miss-worthy error, never as wrong bytes.
 /// </summary>
 internal sealed class PayloadEntrySerializer : IHybridCacheSerializer<PayloadEntry>
 {
-    private const byte Format = 1;
+    private const byte Format = 2;
 
     public PayloadEntry Deserialize(ReadOnlySequence<byte> source)
     {
@@ -25,7 +26,8 @@ internal sealed class PayloadEntrySerializer : IHybridCacheSerializer<PayloadEnt
         var identity = ReadBlock(ref reader);
         var gzip = ReadBlock(ref reader);
         var brotli = ReadBlock(ref reader);
-        return new PayloadEntry(contentType, identity, gzip, brotli);
+        var rowVersion = Encoding.UTF8.GetString(ReadBlock(ref reader));
+        return new PayloadEntry(contentType, identity, gzip, brotli, rowVersion.Length == 0 ? null : rowVersion);
     }
 
     public void Serialize(PayloadEntry value, IBufferWriter<byte> target)
@@ -36,6 +38,7 @@ internal sealed class PayloadEntrySerializer : IHybridCacheSerializer<PayloadEnt
         WriteBlock(target, value.Identity);
         WriteBlock(target, value.Gzip);
         WriteBlock(target, value.Brotli);
+        WriteBlock(target, Encoding.UTF8.GetBytes(value.RowVersion ?? string.Empty));
     }
 
     private static byte[] ReadBlock(ref SequenceReader<byte> reader)

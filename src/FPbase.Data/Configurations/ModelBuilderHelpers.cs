@@ -37,6 +37,15 @@ internal static class ModelBuilderHelpers
         builder.Property(e => e.Modified).IsRequired();
     }
 
+    /// <summary>Makes <see cref="IRowVersioned.Version"/> the concurrency token of every entity that has one.</summary>
+    public static void ConfigureRowVersions(this ModelBuilder modelBuilder)
+    {
+        foreach (var entity in modelBuilder.Model.GetEntityTypes().Where(e => typeof(IRowVersioned).IsAssignableFrom(e.ClrType)))
+        {
+            modelBuilder.Entity(entity.ClrType).Property(nameof(IRowVersioned.Version)).IsConcurrencyToken();
+        }
+    }
+
     /// <summary>
     /// Gives every column, key, foreign key and index a snake_case name (tables are named explicitly by the
     /// configurations). Explicitly configured column names are kept.

@@ -26,7 +26,9 @@ internal sealed class SpectrumConfiguration : IEntityTypeConfiguration<Spectrum>
         b.HasKey(s => s.Id);
         b.Property(s => s.Category).HasCode(1);
         b.Property(s => s.Subtype).HasCode(2);
-        b.Property(s => s.Status).HasCode(10);
+        // A concurrency token: a moderation decision updates WHERE status = 'pending', so of two decisions taken at once
+        // only one is recorded (SpectrumModeration).
+        b.Property(s => s.Status).HasCode(10).IsConcurrencyToken();
         b.Property(s => s.Values)
             .HasConversion(SpectrumValuesConversion.Converter, SpectrumValuesConversion.Comparer)
             .IsRequired();

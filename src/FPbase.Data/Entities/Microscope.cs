@@ -1,9 +1,12 @@
 namespace FPbase.Data.Entities;
 
-public class Microscope : ITimestamped
+public class Microscope : ITimestamped, IRowVersioned
 {
     /// <summary>22-character FPbase shortuuid (see <see cref="Domain.ShortUuid.MicroscopeId(System.Random)"/>).</summary>
     public string Id { get; set; } = "";
+
+    /// <summary>The concurrency token (<see cref="IRowVersioned"/>).</summary>
+    public Guid Version { get; set; }
 
     public string Name { get; set; } = "";
 

@@ -1,8 +1,11 @@
 namespace FPbase.Data.Entities;
 
-public class OpticalConfig : ITimestamped
+public class OpticalConfig : ITimestamped, IRowVersioned
 {
     public int Id { get; set; }
+
+    /// <summary>The concurrency token of the config and its filter placements (<see cref="IRowVersioned"/>).</summary>
+    public Guid Version { get; set; }
 
     public string Name { get; set; } = "";
 

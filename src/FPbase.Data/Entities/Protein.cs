@@ -1,8 +1,11 @@
 namespace FPbase.Data.Entities;
 
-public class Protein : ITimestamped
+public class Protein : ITimestamped, IRowVersioned
 {
     public int Id { get; set; }
+
+    /// <summary>The concurrency token of the protein and everything its edits change (<see cref="IRowVersioned"/>).</summary>
+    public Guid Version { get; set; }
 
     /// <summary>5 characters from <see cref="Domain.ShortUuid.ProteinAlphabet"/> (e.g. EGFP = R9NL8). Unique.</summary>
     public string Uuid { get; set; } = "";

@@ -24,6 +24,9 @@ public sealed class ProteinEditSession
 
     public ProteinSnapshot Before { get; }
 
+    /// <summary>The version the client's If-Match names, if any: the commit fails unless the protein is still at it.</summary>
+    public Guid? ExpectedVersion { get; set; }
+
     /// <summary>The session of the protein with this slug, or null when there is none.</summary>
     public static async Task<ProteinEditSession?> BeginAsync(FpbaseDbContext db, string slug, CancellationToken ct)
     {
@@ -39,10 +42,16 @@ public sealed class ProteinEditSession
         return protein is null ? null : new ProteinEditSession(db, protein);
     }
 
-    /// <summary>Saves the change and its revision (who, what) atomically. Returns the revision.</summary>
+    /// <summary>
+    /// Saves the change and its revision (who, what) atomically. Returns the revision. Every edit writes the protein's
+    /// row and gives it a new version, also when only child rows changed, and the UPDATE requires the version loaded
+    /// (or <see cref="ExpectedVersion"/>): a concurrent edit of the same protein makes this throw
+    /// <see cref="DbUpdateConcurrencyException"/>, and nothing is saved.
+    /// </summary>
     public async Task<ProteinRevision> CommitAsync(string action, string? userId, string userName, int? revertedFromId, CancellationToken ct)
     {
         Protein.UpdatedBy = Truncate(userName, 64);
+        _db.ExpectRowVersion(Protein, ExpectedVersion);
         var strategy = _db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {

@@ -78,6 +78,65 @@ public sealed class ResilienceTests
     }
 
     [Fact]
+    public async Task WithETagsSwitchedOffAConditionalWriteIs412AndDoesNotRun()
+    {
+        // No current entity tag, so no listed tag can match (RFC 9110 §13.1.1): the write must not run.
+        await using var app = await TestApp.StartAsync();
+        var etag = (await app.GetAsync("/widgets")).ETag()!;
+        app.Reconfigure("Resources:widgets:ETags", "false");
+        app.Reconfigure("Resources:widgets:Payloads", "false");
+
+        var refused = await app.SendAsync(HttpMethod.Post, "/widgets", r => r.Headers.TryAddWithoutValidation("If-Match", etag));
+        Assert.Equal(HttpStatusCode.PreconditionFailed, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(0, app.Invocations("widgets-post"));
+
+        // `*` asks only that a current representation exist; without a precondition the write runs as before.
+        Assert.Equal(HttpStatusCode.OK, (await app.SendAsync(HttpMethod.Post, "/widgets", r => r.Headers.TryAddWithoutValidation("If-Match", "*"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.SendAsync(HttpMethod.Post, "/widgets")).StatusCode);
+        Assert.Equal(2, app.Invocations("widgets-post"));
+    }
+
+    [Fact]
+    public async Task WhileTheVersionStoreFailsAConditionalWriteIs503WithRetryAfterAndDoesNotRun()
+    {
+        await using var redis = await PrivateRedis.StartAsync();
+        await using var multiplexer = await redis.ConnectAsync();
+        await using var app = await TestApp.StartAsync(
+            options =>
+            {
+                options.StoreTimeout = TimeSpan.FromMilliseconds(250);
+                options.BreakDuration = TimeSpan.FromMilliseconds(500);
+                options.LeaseDuration = TimeSpan.FromMilliseconds(800);
+            },
+            services => services.AddHttpCachingRedis(multiplexer));
+        var store = app.App.Services.GetRequiredService<RedisResourceVersionStore>();
+        var stale = (await Poll.UntilAsync(() => app.GetAsync("/widgets"), r => r.Headers.ETag is not null, "a first response with an ETag")).ETag()!;
+        app.Widgets[3] = "three";
+        await app.BumpAsync("widgets");
+        var current = (await app.GetAsync("/widgets")).ETag()!;
+        Assert.NotEqual(stale, current);
+
+        await redis.StopAsync();
+        await Poll.UntilAsync(() => !store.Local.IsTrusted, "the lost connection to drop the local version copy");
+
+        foreach (var etag in new[] { stale, current })
+        {
+            var refused = await app.SendAsync(HttpMethod.Post, "/widgets", r => r.Headers.TryAddWithoutValidation("If-Match", etag));
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+            Assert.NotNull(refused.Headers.RetryAfter);
+            Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+            Assert.Equal("no-cache", refused.CacheControl());
+        }
+
+        Assert.Equal(0, app.Invocations("widgets-post"));
+
+        // Writes without a precondition still run.
+        Assert.Equal(HttpStatusCode.OK, (await app.SendAsync(HttpMethod.Post, "/widgets")).StatusCode);
+        Assert.Equal(1, app.Invocations("widgets-post"));
+    }
+
+    [Fact]
     public async Task WhileTheVersionStoreFailsResponsesAreFreshWithoutValidatorsAndNever304()
     {
         await using var redis = await PrivateRedis.StartAsync();

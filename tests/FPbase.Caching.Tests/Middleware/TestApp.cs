@@ -34,6 +34,12 @@ internal sealed class TestApp : IAsyncDisposable
     /// <summary>The widgets the endpoints serve: id to name.</summary>
     public ConcurrentDictionary<int, string> Widgets { get; } = new(new Dictionary<int, string> { [1] = "one", [2] = "two" });
 
+    /// <summary>The row version each <c>/rows/{id}</c> read reports.</summary>
+    public ConcurrentDictionary<int, string> RowVersions { get; } = new(new Dictionary<int, string> { [1] = "v1" });
+
+    /// <summary>What each write to <c>/rows/{id}</c> was handed as the version its If-Match names (null: none).</summary>
+    public ConcurrentQueue<string?> RowWrites { get; } = new();
+
     /// <summary>While closed, the <c>/slow</c> endpoint waits on it; replace it to hold the next build.</summary>
     public TaskCompletionSource Gate { get; set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -109,6 +115,25 @@ internal sealed class TestApp : IAsyncDisposable
             Count("widget");
             return Widgets.TryGetValue(id, out var name) ? Results.Json(new { id, name }) : Results.NotFound(new { id });
         }).CacheResources("widget:{id}");
+
+        // One row with a concurrency token: reads report its version, writes record the version they are handed.
+        app.MapMethods("/rows/{id}", ["GET", "HEAD", "PUT"], (HttpContext context, int id) =>
+        {
+            if (HttpMethods.IsPut(context.Request.Method))
+            {
+                RowWrites.Enqueue(context.IfMatchRowVersion());
+                return Results.NoContent();
+            }
+
+            Count("row");
+            if (!RowVersions.TryGetValue(id, out var version))
+            {
+                return Results.NotFound(new { id });
+            }
+
+            context.SetRepresentationVersion(version);
+            return Results.Json(new { id, version });
+        }).CacheResources(new CacheResourcesAttribute("row:{id}") { ConcurrencyToken = true });
 
         // Depends on who asks.
         app.MapGet("/me", (HttpContext context) =>

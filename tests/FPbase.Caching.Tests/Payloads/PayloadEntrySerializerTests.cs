@@ -23,11 +23,13 @@ public sealed class PayloadEntrySerializerTests
         var random = new Random(1234);
         var gzip = new byte[70_000];
         random.NextBytes(gzip);
-        var entry = new PayloadEntry("application/json; charset=utf-8; note=µ", Encoding.UTF8.GetBytes("""{"name":"EGFP"}"""), gzip, []);
+        var entry = new PayloadEntry("application/json; charset=utf-8; note=µ", Encoding.UTF8.GetBytes("""{"name":"EGFP"}"""), gzip, [], "3f2c9a");
 
         var copy = Deserialize(Serialize(entry));
 
         Assert.Equal(entry.ContentType, copy.ContentType);
+        Assert.Equal("3f2c9a", copy.RowVersion);
+        Assert.Null(Deserialize(Serialize(new PayloadEntry("text/plain", [1], [2], [3]))).RowVersion);
         Assert.Equal(entry.Identity, copy.Identity);
         Assert.Equal(entry.Gzip, copy.Gzip);
         Assert.Equal(entry.Brotli, copy.Brotli);
@@ -50,7 +52,7 @@ public sealed class PayloadEntrySerializerTests
     public void AnUnknownFormatByteIsAnErrorNotAPayload()
     {
         var bytes = Serialize(new PayloadEntry("text/plain", [1, 2, 3], [4], [5]));
-        bytes[0] = 2;
+        bytes[0] = 1; // format 1 had no row version: read as a miss, never as an entry without one
 
         Assert.Throws<InvalidDataException>(() => Deserialize(bytes));
         Assert.Throws<InvalidDataException>(() => Deserialize([]));

@@ -59,6 +59,32 @@ public sealed class RedisUnavailableTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AConditionalWriteIsRefusedWith503AndChangesNothingWhileAnUnconditionalOneSucceeds()
+    {
+        // No version can be read, so no If-Match can be checked: not even a made-up one may go through.
+        using var script = await _app.CreateBearerClientAsync(await _app.CreateEditorAsync());
+        var slug = await _app.WithDbAsync(db => db.Proteins.OrderBy(p => p.Id).Select(p => p.Slug).FirstAsync());
+        var url = $"/api/proteins/{slug}/";
+        var before = await _app.WithDbAsync(db => db.Proteins.Where(p => p.Slug == slug).Select(p => p.Blurb).SingleAsync());
+        foreach (var ifMatch in new[] { "\"stale\"", "\"AAAAAAAAAAAAAAAAAAAA-gzip\"" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Patch, url) { Content = System.Net.Http.Json.JsonContent.Create(new { blurb = "written blind" }) };
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+            using var refused = await script.Http.SendAsync(request);
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+            Assert.NotNull(refused.Headers.RetryAfter);
+            Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("\"status\":503", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(before, await _app.WithDbAsync(db => db.Proteins.Where(p => p.Slug == slug).Select(p => p.Blurb).SingleAsync()));
+
+        using var unconditional = await script.Http.PatchAsync(url, System.Net.Http.Json.JsonContent.Create(new { blurb = "written without a precondition" }));
+        Assert.Equal(HttpStatusCode.OK, unconditional.StatusCode);
+    }
+
+    [Fact]
     public async Task HealthReportsRedisUnhealthy()
     {
         var response = await _app.CreateClient().GetAsync("/healthz");

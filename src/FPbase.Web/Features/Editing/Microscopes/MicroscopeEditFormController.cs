@@ -121,6 +121,7 @@ public sealed class MicroscopeEditFormController(FpbaseDbContext db) : Controlle
         db.FilterPlacements.RemoveRange(await db.FilterPlacements.Where(p => p.ConfigId == configId).ToListAsync(cancellationToken));
         config!.FilterPlacements = placements;
         config.UpdatedBy = CurrentUser.Id(User);
+        db.ExpectRowVersion(config, expected: null); // a new version also when only its placements changed
         await db.SaveChangesAsync(cancellationToken);
         return SeeOther($"/microscopes/{microscope!.Id}/edit/");
     }

@@ -3,6 +3,7 @@ using FPbase.Data;
 using FPbase.Data.Domain;
 using FPbase.Data.Entities;
 using FPbase.Web.Features.Accounts;
+using FPbase.Web.Features.Editing.Concurrency;
 using FPbase.Web.Features.Editing.Moderation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,9 @@ namespace FPbase.Web.Features.Editing.Microscopes;
 /// deleted only by the editor who created it, or by staff (anyone else: 403). Field errors: 400, nothing written.
 /// Optimistic concurrency: the writes of a microscope share the GET's <c>[CacheResources]</c>, route values and action
 /// name, and so do the writes of an optical config with <c>GET /api/optical-configs/{id}/</c>; a stale <c>If-Match</c>
-/// is a 412 from the caching middleware before the action runs.
+/// is a 412 from the caching middleware before the action runs, and a current one is checked again in the write
+/// against the row version its representation was built from (<see cref="ConditionalWrite"/>), so that of two writes
+/// sent with the same If-Match only one succeeds.
 /// </summary>
 [ApiController]
 public sealed class MicroscopesController(FpbaseDbContext db) : ControllerBase
@@ -29,10 +32,18 @@ public sealed class MicroscopesController(FpbaseDbContext db) : ControllerBase
     [HttpGet("/api/microscopes/{id}/")]
     [HttpHead("/api/microscopes/{id}/")]
     [ActionName(MicroscopeRepresentation)]
-    [CacheResources(CacheDependencies.MicroscopeById, Name = "microscope-detail")]
+    [CacheResources(CacheDependencies.MicroscopeById, Name = "microscope-detail", ConcurrencyToken = true)]
     [ProducesResponseType<MicroscopeDetail>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Detail(string id, CancellationToken cancellationToken)
-        => await MicroscopeQuery.LoadAsync(db, id, cancellationToken) is { } detail ? Ok(detail) : NotFoundProblem(id);
+    {
+        // The version first, then the data (see RepresentationVersions.SetRepresentationVersion).
+        if (await db.Microscopes.Where(m => m.Id == id).Select(m => (Guid?)m.Version).SingleOrDefaultAsync(cancellationToken) is { } version)
+        {
+            ConditionalWrite.Report(HttpContext, version);
+        }
+
+        return await MicroscopeQuery.LoadAsync(db, id, cancellationToken) is { } detail ? Ok(detail) : NotFoundProblem(id);
+    }
 
     [HttpPost("/api/microscopes/")]
     [RequireEditor]
@@ -55,7 +66,7 @@ public sealed class MicroscopesController(FpbaseDbContext db) : ControllerBase
     [RequireEditor]
     [NoStore]
     [ActionName(MicroscopeRepresentation)]
-    [CacheResources(CacheDependencies.MicroscopeById, Name = "microscope-detail")]
+    [CacheResources(CacheDependencies.MicroscopeById, Name = "microscope-detail", ConcurrencyToken = true)]
     public async Task<IActionResult> Update(string id, MicroscopeRequest request, CancellationToken cancellationToken)
     {
         var (microscope, refusal) = await EditableAsync(id, cancellationToken);
@@ -70,6 +81,7 @@ public sealed class MicroscopesController(FpbaseDbContext db) : ControllerBase
         }
 
         microscope!.UpdatedBy = CurrentUser.Id(User);
+        db.ExpectRowVersion(microscope, ConditionalWrite.Expected(HttpContext));
         await db.SaveChangesAsync(cancellationToken);
         return Ok(await MicroscopeQuery.LoadAsync(db, id, cancellationToken));
     }
@@ -78,7 +90,7 @@ public sealed class MicroscopesController(FpbaseDbContext db) : ControllerBase
     [RequireEditor]
     [NoStore]
     [ActionName(MicroscopeRepresentation)]
-    [CacheResources(CacheDependencies.MicroscopeById, Name = "microscope-detail")]
+    [CacheResources(CacheDependencies.MicroscopeById, Name = "microscope-detail", ConcurrencyToken = true)]
     public async Task<IActionResult> Delete(string id, CancellationToken cancellationToken)
     {
         var (microscope, refusal) = await EditableAsync(id, cancellationToken);
@@ -87,6 +99,7 @@ public sealed class MicroscopesController(FpbaseDbContext db) : ControllerBase
             return refusal;
         }
 
+        db.ExpectRowVersion(microscope!, ConditionalWrite.Expected(HttpContext));
         db.Microscopes.Remove(microscope!);
         await db.SaveChangesAsync(cancellationToken);
         return NoContent();
@@ -124,11 +137,18 @@ public sealed class MicroscopesController(FpbaseDbContext db) : ControllerBase
     [HttpGet("/api/optical-configs/{configId:int}/")]
     [HttpHead("/api/optical-configs/{configId:int}/")]
     [ActionName(ConfigRepresentation)]
-    [CacheResources(CacheDependencies.OpticalConfigs, Name = "optical-config-detail")]
+    [CacheResources(CacheDependencies.OpticalConfigs, Name = "optical-config-detail", ConcurrencyToken = true)]
     [ProducesResponseType<OpticalConfigDetail>(StatusCodes.Status200OK)]
     public async Task<IActionResult> ConfigDetail(int configId, CancellationToken cancellationToken)
     {
-        var microscopeId = await db.OpticalConfigs.Where(c => c.Id == configId).Select(c => c.MicroscopeId).SingleOrDefaultAsync(cancellationToken);
+        // The version first, then the data (see RepresentationVersions.SetRepresentationVersion).
+        var row = await db.OpticalConfigs.Where(c => c.Id == configId).Select(c => new { c.MicroscopeId, c.Version }).SingleOrDefaultAsync(cancellationToken);
+        if (row is not null)
+        {
+            ConditionalWrite.Report(HttpContext, row.Version);
+        }
+
+        var microscopeId = row?.MicroscopeId;
         var config = microscopeId is null ? null : (await MicroscopeQuery.LoadAsync(db, microscopeId, cancellationToken))?.OpticalConfigs.SingleOrDefault(c => c.Id == configId);
         return config is null ? NotFoundProblem(configId.ToString(System.Globalization.CultureInfo.InvariantCulture)) : Ok(config);
     }
@@ -137,7 +157,7 @@ public sealed class MicroscopesController(FpbaseDbContext db) : ControllerBase
     [RequireEditor]
     [NoStore]
     [ActionName(ConfigRepresentation)]
-    [CacheResources(CacheDependencies.OpticalConfigs, Name = "optical-config-detail")]
+    [CacheResources(CacheDependencies.OpticalConfigs, Name = "optical-config-detail", ConcurrencyToken = true)]
     public async Task<IActionResult> UpdateConfig(int configId, OpticalConfigRequest request, CancellationToken cancellationToken)
     {
         var config = await db.OpticalConfigs.Include(c => c.FilterPlacements).SingleOrDefaultAsync(c => c.Id == configId, cancellationToken);
@@ -161,6 +181,7 @@ public sealed class MicroscopesController(FpbaseDbContext db) : ControllerBase
         db.FilterPlacements.RemoveRange(config.FilterPlacements);
         config.FilterPlacements = placements;
         config.UpdatedBy = CurrentUser.Id(User);
+        db.ExpectRowVersion(config, ConditionalWrite.Expected(HttpContext)); // also when only its placements changed
         await db.SaveChangesAsync(cancellationToken);
         return Ok((await MicroscopeQuery.LoadAsync(db, config.MicroscopeId, cancellationToken))!.OpticalConfigs.Single(c => c.Id == configId));
     }
@@ -169,7 +190,7 @@ public sealed class MicroscopesController(FpbaseDbContext db) : ControllerBase
     [RequireEditor]
     [NoStore]
     [ActionName(ConfigRepresentation)]
-    [CacheResources(CacheDependencies.OpticalConfigs, Name = "optical-config-detail")]
+    [CacheResources(CacheDependencies.OpticalConfigs, Name = "optical-config-detail", ConcurrencyToken = true)]
     public async Task<IActionResult> DeleteConfig(int configId, CancellationToken cancellationToken)
     {
         var config = await db.OpticalConfigs.SingleOrDefaultAsync(c => c.Id == configId, cancellationToken);
@@ -184,6 +205,7 @@ public sealed class MicroscopesController(FpbaseDbContext db) : ControllerBase
             return refusal;
         }
 
+        db.ExpectRowVersion(config, ConditionalWrite.Expected(HttpContext));
         db.OpticalConfigs.Remove(config);
         await db.SaveChangesAsync(cancellationToken);
         return NoContent();

@@ -7,7 +7,10 @@ namespace FPbase.Web.Features.Editing.Moderation;
 /// <summary>A pending spectrum as the moderation page lists it.</summary>
 public sealed record PendingSpectrum(int Id, string Category, string Subtype, string Owner, int MinWave, int MaxWave, DateTime Created);
 
-/// <summary>Staff decisions on submitted spectra: approve (it appears everywhere at once) or reject.</summary>
+/// <summary>
+/// Staff decisions on submitted spectra: approve (it appears everywhere at once) or reject. A spectrum is decided
+/// once: of two decisions taken at once, the second finds it no longer pending.
+/// </summary>
 public static class SpectrumModeration
 {
     public enum Outcome
@@ -55,7 +58,17 @@ public static class SpectrumModeration
 
         spectrum.Status = decision;
         spectrum.UpdatedBy = userId;
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            // Status is a concurrency token: the UPDATE says WHERE status = 'pending'.
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another decision was recorded after we read the spectrum pending; this one changed nothing.
+            return Outcome.NotPending;
+        }
+
         return Outcome.Done;
     }
 }

@@ -4,6 +4,7 @@ using FPbase.Caching;
 using FPbase.Data;
 using FPbase.Data.Revisions;
 using FPbase.Web.Features.Accounts;
+using FPbase.Web.Features.Editing.Concurrency;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,11 +14,14 @@ namespace FPbase.Web.Features.Editing.Proteins;
 /// One protein as JSON and its seven edits (<c>/api/proteins/{slug}/...</c>): editors only, with an API token or
 /// the login cookie plus antiforgery token. Each write shares the GET's <c>[CacheResources]</c> name and resources,
 /// so an <c>If-Match</c> with the ETag of <c>GET /api/proteins/{slug}/</c> (any content-coding) is checked by the
-/// caching middleware: stale is a 412 before the action runs. Writes are <c>no-store</c>, record a revision and
-/// contain no cache code: the EF Core interceptors bump every page the change shows on.
+/// caching middleware: stale is a 412 before the action runs. A current one is checked again in the write's
+/// transaction, against the protein's row version the GET's representation was built from
+/// (<see cref="ConditionalWrite"/>): of two writes sent with the same If-Match, the second is a 412 too. Writes are
+/// <c>no-store</c>, record a revision and contain no cache code: the EF Core interceptors bump every page the change
+/// shows on.
 /// </summary>
 [ApiController]
-[CacheResources(CacheDependencies.ProteinBySlug, Name = EndpointName)]
+[CacheResources(CacheDependencies.ProteinBySlug, Name = EndpointName, ConcurrencyToken = true)]
 public sealed class ProteinEditApiController(FpbaseDbContext db) : ControllerBase
 {
     public const string EndpointName = "api-protein";
@@ -32,7 +36,16 @@ public sealed class ProteinEditApiController(FpbaseDbContext db) : ControllerBas
     [HttpHead("/api/proteins/{slug}/")]
     [ActionName(Representation)]
     public async Task<IActionResult> Get(string slug, CancellationToken ct)
-        => await ProteinDetailQuery.LoadAsync(db, slug, ct) is { } detail ? Ok(detail) : NotFoundProblem(slug);
+    {
+        // The version first, then the data (see RepresentationVersions.SetRepresentationVersion).
+        var key = slug.ToLowerInvariant();
+        if (await db.Proteins.Where(p => p.Slug == key).Select(p => (Guid?)p.Version).SingleOrDefaultAsync(ct) is { } version)
+        {
+            ConditionalWrite.Report(HttpContext, version);
+        }
+
+        return await ProteinDetailQuery.LoadAsync(db, slug, ct) is { } detail ? Ok(detail) : NotFoundProblem(slug);
+    }
 
     [HttpPut("/api/proteins/{slug}/")]
     [HttpPatch("/api/proteins/{slug}/")]
@@ -63,7 +76,7 @@ public sealed class ProteinEditApiController(FpbaseDbContext db) : ControllerBas
     public async Task<IActionResult> FlagExcerpt(string slug, ExcerptFlag body, CancellationToken ct)
     {
         var id = body.Excerpt ?? 0;
-        var session = await ProteinEditSession.BeginAsync(db, slug, ct);
+        var session = await BeginAsync(slug, ct);
         if (session is null || ProteinEdits.Flag(session, id) is null)
         {
             return Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found", detail: $"Protein '{slug}' has no excerpt {id}.");
@@ -92,7 +105,7 @@ public sealed class ProteinEditApiController(FpbaseDbContext db) : ControllerBas
     [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
     public async Task<IActionResult> Revert(string slug, RevertRequest body, CancellationToken ct)
     {
-        var session = await ProteinEditSession.BeginAsync(db, slug, ct);
+        var session = await BeginAsync(slug, ct);
         if (session is null)
         {
             return NotFoundProblem(slug);
@@ -123,7 +136,7 @@ public sealed class ProteinEditApiController(FpbaseDbContext db) : ControllerBas
 
     private async Task<IActionResult> EditAsync(string slug, string action, Func<ProteinEditSession, Task<EditErrors>> edit, int status, CancellationToken ct)
     {
-        var session = await ProteinEditSession.BeginAsync(db, slug, ct);
+        var session = await BeginAsync(slug, ct);
         if (session is null)
         {
             return NotFoundProblem(slug);
@@ -131,6 +144,18 @@ public sealed class ProteinEditApiController(FpbaseDbContext db) : ControllerBas
 
         var errors = await edit(session);
         return errors.Any ? Invalid(errors) : await CommitAsync(session, action, null, status, ct);
+    }
+
+    /// <summary>The edit session, bound to the version the request's If-Match names (if any).</summary>
+    private async Task<ProteinEditSession?> BeginAsync(string slug, CancellationToken ct)
+    {
+        var session = await ProteinEditSession.BeginAsync(db, slug, ct);
+        if (session is not null)
+        {
+            session.ExpectedVersion = ConditionalWrite.Expected(HttpContext);
+        }
+
+        return session;
     }
 
     private async Task<IActionResult> CommitAsync(ProteinEditSession session, string action, int? revertedFrom, int status, CancellationToken ct)
