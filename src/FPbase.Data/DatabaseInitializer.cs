@@ -23,7 +23,8 @@ public static class DatabaseInitializer
     /// The seed is one transaction, so no instance ever sees half of it. The embedded SQLite file belongs to one
     /// process and needs no lock.
     /// </summary>
-    public static async Task InitializeAsync(
+    /// <returns>Whether migrations were applied: data they changed passed no interceptor, so the caller must bump everything.</returns>
+    public static async Task<bool> InitializeAsync(
         FpbaseDbContext db,
         SeedOptions options,
         ILogger logger,
@@ -39,7 +40,7 @@ public static class DatabaseInitializer
             await EmbeddedSchema.EnsureCurrentAsync(db, logger, cancellationToken).ConfigureAwait(false);
             logger.LogInformation("Database ensured (SQLite) in {Elapsed} ms", sw.ElapsedMilliseconds);
             await SeedIfEmptyAsync(db, options, logger, cancellationToken).ConfigureAwait(false);
-            return;
+            return false;
         }
 
         // The lock belongs to the connection: keep the context's connection open from lock to unlock.
@@ -52,9 +53,11 @@ public static class DatabaseInitializer
             try
             {
                 var sw = Stopwatch.StartNew();
+                var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).Count();
                 await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
-                logger.LogInformation("Database migrated (PostgreSQL) in {Elapsed} ms", sw.ElapsedMilliseconds);
+                logger.LogInformation("Database migrated (PostgreSQL, {Pending} migrations applied) in {Elapsed} ms", pending, sw.ElapsedMilliseconds);
                 await SeedIfEmptyAsync(db, options, logger, cancellationToken).ConfigureAwait(false);
+                return pending > 0;
             }
             finally
             {

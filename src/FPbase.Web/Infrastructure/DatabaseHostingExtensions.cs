@@ -53,6 +53,18 @@ internal static class DatabaseHostingExtensions
         var db = scope.ServiceProvider.GetRequiredService<FpbaseDbContext>();
         var seed = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<SeedOptions>>().Value;
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("FPbase.Database");
-        await DatabaseInitializer.InitializeAsync(db, seed, logger, app.Lifetime.ApplicationStopping);
+        if (await DatabaseInitializer.InitializeAsync(db, seed, logger, app.Lifetime.ApplicationStopping))
+        {
+            // A migration may have changed data behind the interceptors' back, under instances of the
+            // previous deploy still serving: every cached representation must be rebuilt.
+            try
+            {
+                await db.BumpEveryResourceAsync(scope.ServiceProvider);
+            }
+            catch (FPbase.Caching.ResourceVersionsUnconfirmedException ex)
+            {
+                logger.LogWarning(ex, "Migrations applied, but bumping every resource could not be confirmed yet; the outbox will do it");
+            }
+        }
     }
 }

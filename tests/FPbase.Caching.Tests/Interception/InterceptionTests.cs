@@ -427,6 +427,27 @@ public abstract class InterceptionTests : IAsyncLifetime
         Assert.Equal(["widget:1", "widgets"], await ChangedSinceAsync(before));
     }
 
+    [Fact]
+    public async Task BumpingEveryResourceCoversEveryTablesListsAndFamiliesThroughTheOutbox()
+    {
+        var before = await SnapshotAsync();
+        await using (var db = App.NewContext())
+        {
+            // As after a data migration, which no interceptor sees.
+            await db.BumpEveryResourceAsync(App.Services);
+        }
+
+        Assert.Equal(["gadgets", "widget:*", "widgets"], Assert.Single(Store.Bumps));
+        Assert.Equal(["gadgets", "widget:*", "widgets"], await ChangedSinceAsync(before));
+
+        // Confirmed like any write: the drainer deletes its row and bumps nothing again.
+        Assert.Single(await App.OutboxAsync());
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(0, await App.DrainOnceAsync());
+        Assert.Empty(await App.OutboxAsync());
+        Assert.Single(Store.Bumps);
+    }
+
     private protected virtual string GadgetTable => "\"Gadgets\"";
 
     private protected async Task<Dictionary<string, string>> SnapshotAsync()
