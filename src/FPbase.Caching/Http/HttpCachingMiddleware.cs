@@ -14,7 +14,9 @@ namespace FPbase.Caching.Http;
 /// resources' versions (from memory when it can), answers If-None-Match/If-Match with 304/412 before
 /// the endpoint runs, and otherwise serves the payload bytes cached under the versioned key, building
 /// them once per version by running the endpoint. It sits after authentication and authorization, so
-/// those win over a 304.
+/// those win over a 304. A write whose If-Match it cannot evaluate is refused, never run unchecked; for
+/// <see cref="CacheResourcesAttribute.ConcurrencyToken"/> endpoints it hands the write the row version behind
+/// the matching ETag (<see cref="RepresentationVersions"/>).
 /// </summary>
 internal sealed partial class HttpCachingMiddleware(
     RequestDelegate next,
@@ -27,6 +29,12 @@ internal sealed partial class HttpCachingMiddleware(
     private readonly string _defaultFormat = PayloadFormat.Compute(
         AppContext.BaseDirectory,
         services.GetService<Microsoft.AspNetCore.Hosting.IWebHostEnvironment>()?.WebRootFileProvider);
+
+    /// <summary>A lookup that never builds nor stores: the value is there, or null.</summary>
+    private static readonly HybridCacheEntryOptions LookupOnly = new()
+    {
+        Flags = HybridCacheEntryFlags.DisableUnderlyingData | HybridCacheEntryFlags.DisableLocalCacheWrite | HybridCacheEntryFlags.DisableDistributedCacheWrite,
+    };
 
     public Task InvokeAsync(HttpContext context)
     {
@@ -284,12 +292,6 @@ internal sealed partial class HttpCachingMiddleware(
         var rowVersion = context.Features.Get<RepresentationVersionFeature>()?.Built;
         return PayloadCompressor.Create(response.ContentType ?? "application/octet-stream", identity, rowVersion);
     }
-
-    /// <summary>A lookup that never builds nor stores: the value is there, or null.</summary>
-    private static readonly HybridCacheEntryOptions LookupOnly = new()
-    {
-        Flags = HybridCacheEntryFlags.DisableUnderlyingData | HybridCacheEntryFlags.DisableLocalCacheWrite | HybridCacheEntryFlags.DisableDistributedCacheWrite,
-    };
 
     /// <summary>
     /// The row version the representation of <paramref name="versionHash"/> was built from: kept in its payload entry,

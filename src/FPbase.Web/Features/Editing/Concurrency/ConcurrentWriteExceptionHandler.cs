@@ -7,19 +7,21 @@ namespace FPbase.Web.Features.Editing.Concurrency;
 /// A write whose row another write changed first (<see cref="DbUpdateConcurrencyException"/>: the UPDATE or DELETE
 /// matched no row at the version expected). Nothing was saved: the transaction rolled back. With If-Match it is a
 /// 412 (the client's version is no longer current, RFC 9110 §13.1.1); without, a 409 Conflict: two edits of one row
-/// met, and this one lost. Either way a problem, never a 500.
+/// met, and this one lost. A unique key another request inserted first (<see cref="UniqueViolation"/>) is a 409 too.
+/// Either way a problem, never a 500, nor the 503 a database error would otherwise get.
 /// </summary>
 internal sealed class ConcurrentWriteExceptionHandler(IProblemDetailsService problemDetails, ILogger<ConcurrentWriteExceptionHandler> logger)
     : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is not DbUpdateConcurrencyException)
+        if (exception is not DbUpdateConcurrencyException && !UniqueViolation.Is(exception))
         {
             return false;
         }
 
-        var conditional = httpContext.Request.Headers.IfMatch.Count > 0;
+        // A unique key another request inserted first is a conflict whatever the precondition said.
+        var conditional = exception is DbUpdateConcurrencyException && httpContext.Request.Headers.IfMatch.Count > 0;
         logger.LogInformation("A {Kind} write lost to a concurrent one: {Method} {Path}", conditional ? "conditional" : "unconditional", httpContext.Request.Method, httpContext.Request.Path);
         var status = conditional ? StatusCodes.Status412PreconditionFailed : StatusCodes.Status409Conflict;
         httpContext.Response.StatusCode = status;

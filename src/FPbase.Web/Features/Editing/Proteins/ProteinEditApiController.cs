@@ -136,14 +136,32 @@ public sealed class ProteinEditApiController(FpbaseDbContext db) : ControllerBas
 
     private async Task<IActionResult> EditAsync(string slug, string action, Func<ProteinEditSession, Task<EditErrors>> edit, int status, CancellationToken ct)
     {
-        var session = await BeginAsync(slug, ct);
-        if (session is null)
+        for (var attempt = 1; ; attempt++)
         {
-            return NotFoundProblem(slug);
-        }
+            var session = await BeginAsync(slug, ct);
+            if (session is null)
+            {
+                return NotFoundProblem(slug);
+            }
 
-        var errors = await edit(session);
-        return errors.Any ? Invalid(errors) : await CommitAsync(session, action, null, status, ct);
+            var errors = await edit(session);
+            if (errors.Any)
+            {
+                return Invalid(errors);
+            }
+
+            try
+            {
+                return await CommitAsync(session, action, null, status, ct);
+            }
+            catch (Exception ex) when (attempt == 1 && UniqueViolation.Is(ex))
+            {
+                // A concurrent edit inserted the same key first (two proteins citing one new DOI): nothing was saved.
+                // Once more from the start, which now finds that row. The protein's version is unchanged, so an
+                // If-Match still holds; a second refusal is a 409 (ConcurrentWriteExceptionHandler).
+                db.ChangeTracker.Clear();
+            }
+        }
     }
 
     /// <summary>The edit session, bound to the version the request's If-Match names (if any).</summary>
