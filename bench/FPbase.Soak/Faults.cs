@@ -34,17 +34,19 @@ public sealed class FaultScheduler(SoakOptions options, Stats stats)
             return;
         }
 
-        // Warm-up before the first fault, quiet tail after the last; starts spread evenly between (at least 6 s apart,
-        // at most 25 s in a long run), and never before the previous fault has been over for 1.5 s.
-        var warmup = Clock.FromMs(Math.Min(5000, options.Seconds * 1000 / 12));
-        var tail = Clock.FromMs(Math.Min(6000, options.Seconds * 1000 / 10));
-        var span = deadline - tail - (start + warmup);
-        var spacing = Math.Clamp(span / cycle.Length, Clock.FromMs(4500), Clock.FromMs(25_000));
+        // Warm-up before the first fault, a quiet tail after the last. The first cycle must fit in a 60 s run: the gap
+        // after each fault is what is left once the remaining faults' typical durations are set aside, shared evenly
+        // (at least 1 s, so the site recovers between two). Later cycles start every `spacing` (at most 25 s apart).
+        var warmup = Clock.FromMs(Math.Min(4000, options.Seconds * 1000 / 15));
+        var tail = Clock.FromMs(Math.Min(4000, options.Seconds * 1000 / 15));
+        var lastStart = deadline - tail;
+        var spacing = Math.Clamp((lastStart - (start + warmup)) / cycle.Length, Clock.FromMs(4500), Clock.FromMs(25_000));
+        var minGap = Clock.FromMs(1000);
         var next = start + warmup;
         var kills = 0;
         for (var i = 0; !hardStop.IsCancellationRequested; i++)
         {
-            if (next > deadline - tail)
+            if (next > lastStart)
             {
                 break;
             }
@@ -57,9 +59,33 @@ public sealed class FaultScheduler(SoakOptions options, Stats stats)
             var ended = Clock.Now;
             Events.Add(new FaultEvent(name, arg, began, ended, code));
             Console.WriteLine($"soak: t={Clock.ToMs(began - start) / 1000:0.0}s fault {name}{(arg is null ? "" : " " + arg)} took {Clock.ToMs(ended - began) / 1000:0.0}s{(code == 0 ? "" : $" FAILED (exit {code})")}");
-            next = Math.Max(next + spacing, ended + Clock.FromMs(1500));
+            if (i + 1 < cycle.Length)
+            {
+                var rest = cycle[(i + 1)..];
+                var budget = lastStart - ended - Clock.FromMs(rest.Sum(Typical) - Typical(rest[^1]));
+                next = ended + Math.Clamp(budget / rest.Length, minGap, spacing);
+            }
+            else
+            {
+                next = Math.Max(began + spacing, ended + minGap);
+            }
         }
     }
+
+    /// <summary>How long a fault usually takes on our 2-core machines (ms), for the first cycle's schedule.</summary>
+    private static double Typical(string fault) => fault switch
+    {
+        "redis-kill" => 2000,
+        "redis-flushall" => 300,
+        "redis-pause" => 5600,
+        "instance-kill" => 13_000,
+        "redis-sleep" => 3200,
+        "redis-oom" => 2400,
+        "redis-readonly" => 2600,
+        "sentinel-failover" => 4000,
+        "postgres-restart" => 3000,
+        _ => 3000,
+    };
 
     private async Task<int> RunCommandAsync(string name, string? arg)
     {

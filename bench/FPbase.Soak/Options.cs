@@ -11,14 +11,14 @@ public sealed class SoakOptions
     public double Seconds { get; set; } = 60;
 
     /// <summary>How many proteins the writers change (split among the writer tasks).</summary>
-    public int Proteins { get; set; } = 8;
+    public int Proteins { get; set; } = 12;
 
     public int Writers { get; set; } = 4;
 
     public int Readers { get; set; } = 12;
 
     /// <summary>Pause between two writes of one writer task (ms).</summary>
-    public int WritePauseMs { get; set; } = 40;
+    public int WritePauseMs { get; set; } = 120;
 
     /// <summary>Pause between two reads of one reader task (ms).</summary>
     public int ReadPauseMs { get; set; } = 2;

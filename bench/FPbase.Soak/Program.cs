@@ -32,7 +32,7 @@ catch (Exception ex) when (ex is InvalidOperationException or HttpRequestExcepti
     return 2;
 }
 
-Console.WriteLine($"soak: {options.Seconds:0} s, {options.Instances.Count} instances, {options.Writers} writers on {watched.Count} proteins, {options.Readers} readers, faults {(options.FaultCommand is null ? "off" : "on")}");
+Console.WriteLine($"soak: {options.Seconds:0} s, {options.Instances.Count} instances, {options.Writers} writers on {watched.Count} proteins, {options.Readers} readers, faults {(options.FaultCommand is null ? "off" : options.FaultFilter is null ? "all" : string.Join(",", options.FaultFilter))}");
 
 var stats = new Stats();
 using var http = HttpClients.Create(options.RequestTimeoutMs + 1000);

@@ -210,6 +210,8 @@ public sealed class Reader(int index, IReadOnlyList<WatchedProtein> watched, Soa
         catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or IOException)
         {
             Interlocked.Increment(ref stats.ReadTransportErrors);
+            // An instance that is down (instance-kill) refuses at once: do not spin on it.
+            await Task.Delay(100, CancellationToken.None);
             return;
         }
 

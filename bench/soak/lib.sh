@@ -75,6 +75,7 @@ soak_redis_start() {
 	soak_ping "$port" && die "something already answers on 127.0.0.1:$port (set FPBASE_SOAK_REDIS_PORT)"
 	local args=(--bind 127.0.0.1 --port "$port" --daemonize yes --save '' --appendonly no
 		--maxmemory-policy volatile-lru --enable-debug-command local
+		--repl-diskless-sync-delay 0
 		--dir "$SOAK_STATE" --dbfilename "dump-$port.rdb"
 		--pidfile "$SOAK_STATE/redis-$port.pid" --logfile "$SOAK_STATE/redis-$port.log")
 	[[ -n "$master" ]] && args+=(--replicaof 127.0.0.1 "$master")
@@ -188,6 +189,7 @@ soak_web_start() {
 			exec dotnet "$SOAK_WEB_DLL" --contentRoot "$SOAK_CONTENT_ROOT" --urls "$url" ${SOAK_SEED_ARGS:-}
 	) </dev/null >>"$log" 2>&1 &
 	echo $! >"$SOAK_STATE/web-$k.pid"
+	disown $! # stopped by pid file; no "Killed" job message when the instance-kill fault kills it
 }
 
 # soak_web_wait K [SECONDS]: until /healthz answers 200 (the database is migrated and seeded, Redis answers).
