@@ -157,6 +157,11 @@ soak_wait_sentinels() {
 	return 1
 }
 
+# How many clients of PORT are neither Sentinels nor replicas (the site's connections).
+soak_site_clients() {
+	rcli "$1" CLIENT LIST 2>/dev/null | grep -v 'name=sentinel-' | grep -vc 'flags=S' || true
+}
+
 soak_redis_stop_all() {
 	local p
 	for p in $(soak_sentinel_ports); do soak_stop_pidfile "$SOAK_STATE/sentinel-$p.pid" redis-sentinel; done
