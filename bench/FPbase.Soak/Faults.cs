@@ -8,7 +8,7 @@ public sealed record FaultEvent(string Name, string? Argument, long StartedAt, l
 /// <summary>
 /// Injects the faults one after another through the fault command (bench/soak/fault NAME [ARG]), which returns
 /// only when the fault is over and the broken part is back (the site recovers on its own). Spread over the run so
-/// that each fault happens at least once in 60 s and several times in a long run; none starts in the last seconds.
+/// that each fault happens at least once in 60 s and several times in a long run; none starts in the last 8 seconds.
 /// </summary>
 public sealed class FaultScheduler(SoakOptions options, Stats stats)
 {
@@ -38,7 +38,8 @@ public sealed class FaultScheduler(SoakOptions options, Stats stats)
         // after each fault is what is left once the remaining faults' typical durations are set aside, shared evenly
         // (at least 1 s, so the site recovers between two). Later cycles start every `spacing` (at most 25 s apart).
         var warmup = Clock.FromMs(Math.Min(4000, options.Seconds * 1000 / 15));
-        var tail = Clock.FromMs(Math.Min(4000, options.Seconds * 1000 / 15));
+        // The tail leaves the last fault (typically 3-5 s) some quiet reads after it, before the deadline.
+        var tail = Clock.FromMs(Math.Min(8000, options.Seconds * 1000 / 7.5));
         var lastStart = deadline - tail;
         var spacing = Math.Clamp((lastStart - (start + warmup)) / cycle.Length, Clock.FromMs(4500), Clock.FromMs(25_000));
         var minGap = Clock.FromMs(1000);

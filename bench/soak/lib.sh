@@ -157,9 +157,12 @@ soak_wait_sentinels() {
 	return 1
 }
 
-# How many clients of PORT are neither Sentinels nor replicas (the site's connections).
-soak_site_clients() {
-	rcli "$1" CLIENT LIST 2>/dev/null | grep -v 'name=sentinel-' | grep -vc 'flags=S' || true
+# Script calls (the site's version reads and bumps are Lua) served by PORT so far, and its pub/sub channels.
+soak_node_activity() {
+	local evals subs
+	evals="$(rcli "$1" INFO commandstats 2>/dev/null | tr -d '\r' | sed -n 's/^cmdstat_\(evalsha\|eval\):calls=\([0-9]*\).*/\2/p' | awk '{ s += $1 } END { print s + 0 }')"
+	subs="$(rcli "$1" PUBSUB CHANNELS 2>/dev/null | grep -vc '^__sentinel__' || true)"
+	echo "$evals script calls, $subs channels"
 }
 
 soak_redis_stop_all() {
