@@ -125,6 +125,13 @@ var report = new JsonObject
         .OrderBy(g => g.Key).Select(g => KeyValuePair.Create(g.Key, (JsonNode?)g.Select(v => v.Read.RequestId).Distinct().Count()))),
     ["violationsByFault"] = new JsonObject(result.Violations.GroupBy(v => FaultBucket(v.Read.StartedAt))
         .OrderBy(g => g.Key).Select(g => KeyValuePair.Create(g.Key, (JsonNode?)g.Select(v => v.Read.RequestId).Distinct().Count()))),
+    ["faultTimeline"] = new JsonArray(faults.Events.Select(e => (JsonNode?)new JsonObject
+    {
+        ["fault"] = e.Name + (e.Argument is null ? "" : " " + e.Argument),
+        ["at"] = Math.Round(Clock.ToMs(e.StartedAt - start) / 1000, 1),
+        ["seconds"] = Math.Round(Clock.ToMs(e.EndedAt - e.StartedAt) / 1000, 1),
+        ["exit"] = e.ExitCode,
+    }).ToArray()),
 };
 
 Console.WriteLine();
@@ -140,6 +147,10 @@ if (result.Violations.Count > 0)
 {
     Console.WriteLine("  violations by surface: " + report["violationsBySurface"]!.ToJsonString());
     Console.WriteLine("  violations by fault (within 15 s after it): " + report["violationsByFault"]!.ToJsonString());
+    // When they happened (seconds into the run: violating requests), to see how long each fault's damage lasted.
+    var perSecond = result.Violations.DistinctBy(v => v.Read.RequestId).GroupBy(v => (int)(Clock.ToMs(v.Read.StartedAt - start) / 1000))
+        .OrderBy(g => g.Key).Select(g => $"{g.Key}s:{g.Count()}");
+    Console.WriteLine("  violating requests per second of the run: " + string.Join(" ", perSecond));
     Console.WriteLine("  first violations:");
     foreach (var v in result.Violations.DistinctBy(v => v.Read.RequestId).Take(12))
     {
