@@ -108,6 +108,7 @@ var report = new JsonObject
     ["readTransportErrors"] = stats.ReadTransportErrors,
     ["readParseErrors"] = stats.ReadParseErrors,
     ["notModifiedWithOtherETag"] = stats.NotModifiedWithOtherETag,
+    ["etagReusedForOtherValues"] = stats.ETagReusedForOtherValues,
     ["observations"] = result.Observations,
     ["stale200"] = result.Stale200,
     ["false304"] = result.False304,
@@ -141,6 +142,7 @@ Console.WriteLine($"  read 5xx           {read5xx,8}   (+ {excused} documented 5
 Console.WriteLine($"  stale 200s         {result.Stale200,8}");
 Console.WriteLine($"  false 304s         {result.False304,8}");
 Console.WriteLine($"  phantom values     {result.Phantom,8}   (ambiguous: {result.Ambiguous} reads of a refused write's value, not counted)");
+Console.WriteLine($"  ETag reused        {stats.ETagReusedForOtherValues,8}   (one ETag on 200s with different values: reported, not counted, since a payload may hold data newer than its label by design; 304s with another ETag than asked: {stats.NotModifiedWithOtherETag})");
 Console.WriteLine($"  writes             {stats.WritesAcknowledged,8} acknowledged, {stats.WritesRefused} refused ({stats.WritesTimedOut} timed out); p50 {Percentile(0.5):0.0} ms, p99 {Percentile(0.99):0.0} ms");
 Console.WriteLine($"  faults             {string.Join(", ", faultCounts.Where(kv => expectedFaults.Contains(kv.Key)).Select(kv => $"{kv.Key} {kv.Value}"))}{(faultsFailed > 0 ? $"; FAILED {faultsFailed}" : "")}");
 if (result.Violations.Count > 0)

@@ -10,7 +10,10 @@ namespace FPbase.Soak;
 public sealed class Stats
 {
     public long Requests, Ok200, NotModified304, Ok200WithoutETag, Read5xx, Read4xx, ReadTransportErrors, ReadParseErrors;
-    public long NotModifiedWithOtherETag;
+    public long NotModifiedWithOtherETag, ETagReusedForOtherValues;
+
+    /// <summary>Every (path, coding, ETag) seen on a 200, with the values it carried: a strong ETag must never label other data.</summary>
+    public readonly ConcurrentDictionary<(string Path, string Coding, string ETag), string> ValuesByETag = new();
     public long WritesAcknowledged, WritesRefused, WritesTimedOut, WriteAckBodyMismatch;
     public readonly ConcurrentDictionary<string, long> Read4xxByStatus = new();
     public readonly ConcurrentQueue<string> Samples = new();
@@ -276,6 +279,17 @@ public sealed class Reader(int index, IReadOnlyList<WatchedProtein> watched, Soa
             foreach (var (slug, counter) in values)
             {
                 Observations.Add(new ReadObservation(id, slug, counter, ReadKind.Ok, startedAt, name, instanceName, coding));
+            }
+
+            if (etag is not null)
+            {
+                var canonical = string.Join(",", values.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Key + "=" + kv.Value));
+                var first = stats.ValuesByETag.GetOrAdd((path, coding, etag), canonical);
+                if (first != canonical)
+                {
+                    Interlocked.Increment(ref stats.ETagReusedForOtherValues);
+                    stats.Sample($"ETag {etag} of {path} ({coding}) labelled {first} and later {canonical}");
+                }
             }
 
             if (etag is null)
