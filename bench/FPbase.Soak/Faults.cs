@@ -47,7 +47,9 @@ public sealed class FaultScheduler(SoakOptions options, Stats stats)
         var kills = 0;
         for (var i = 0; !hardStop.IsCancellationRequested; i++)
         {
-            if (next > lastStart)
+            // A fault of the first cycle not yet injected may still start up to 4 s before the deadline (a slow
+            // restart must not leave one out); later cycles keep the full quiet tail.
+            if (next > (i < cycle.Length ? deadline - Clock.FromMs(Math.Min(4000, options.Seconds * 1000 / 15)) : lastStart))
             {
                 break;
             }
