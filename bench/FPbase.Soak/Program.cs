@@ -81,9 +81,16 @@ string FaultAt(long t)
     return t <= f.EndedAt ? $"during {f.Name}" : $"{Clock.ToMs(t - f.EndedAt) / 1000:0.0}s after {f.Name}";
 }
 
-// Every fault under way or over for less than 15 s when the read started (a Sentinel failover's effects, for one,
-// outlast it by some 10 s, so the next fault alone would be the wrong culprit).
+// The fault started last before the read, if it was under way or over for less than 15 s ("quiet" otherwise).
 string FaultBucket(long t)
+{
+    var f = faults.Events.LastOrDefault(e => e.StartedAt <= t);
+    return f is null ? "before-any-fault" : (t <= f.EndedAt + Clock.FromMs(15_000) ? f.Name : "quiet");
+}
+
+// Every fault under way or over for less than 15 s (a Sentinel failover's effects, for one, outlast it by some 10 s,
+// so the fault started last is not always the culprit).
+string RecentFaults(long t)
 {
     var recent = faults.Events.Where(e => e.StartedAt <= t && t <= e.EndedAt + Clock.FromMs(15_000)).Select(e => e.Name).Distinct().ToList();
     return recent.Count > 0 ? string.Join("+", recent) : faults.Events.Any(e => e.StartedAt <= t) ? "quiet" : "before-any-fault";
@@ -96,6 +103,7 @@ var expectedFaults = options.FaultCommand is null
     : FaultScheduler.All.Where(f => options.FaultFilter is null || options.FaultFilter.Contains(f)).ToList();
 var faultsMissing = expectedFaults.Where(f => faultCounts[f] == 0).ToList();
 
+var jsonOptions = new JsonSerializerOptions { WriteIndented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 var report = new JsonObject
 {
     ["seconds"] = Math.Round(elapsed, 1),
@@ -128,6 +136,8 @@ var report = new JsonObject
         .OrderBy(g => g.Key).Select(g => KeyValuePair.Create(g.Key, (JsonNode?)g.Select(v => v.Read.RequestId).Distinct().Count()))),
     ["violationsByFault"] = new JsonObject(result.Violations.GroupBy(v => FaultBucket(v.Read.StartedAt))
         .OrderBy(g => g.Key).Select(g => KeyValuePair.Create(g.Key, (JsonNode?)g.Select(v => v.Read.RequestId).Distinct().Count()))),
+    ["violationsByRecentFaults"] = new JsonObject(result.Violations.GroupBy(v => RecentFaults(v.Read.StartedAt))
+        .OrderBy(g => g.Key).Select(g => KeyValuePair.Create(g.Key, (JsonNode?)g.Select(v => v.Read.RequestId).Distinct().Count()))),
     ["faultTimeline"] = new JsonArray(faults.Events.Select(e => (JsonNode?)new JsonObject
     {
         ["fault"] = e.Name + (e.Argument is null ? "" : " " + e.Argument),
@@ -149,8 +159,9 @@ Console.WriteLine($"  writes             {stats.WritesAcknowledged,8} acknowledg
 Console.WriteLine($"  faults             {string.Join(", ", faultCounts.Where(kv => expectedFaults.Contains(kv.Key)).Select(kv => $"{kv.Key} {kv.Value}"))}{(faultsFailed > 0 ? $"; FAILED {faultsFailed}" : "")}");
 if (result.Violations.Count > 0)
 {
-    Console.WriteLine("  violations by surface: " + report["violationsBySurface"]!.ToJsonString());
-    Console.WriteLine("  violations by fault (under way or over for < 15 s): " + report["violationsByFault"]!.ToJsonString());
+    Console.WriteLine("  violations by surface: " + report["violationsBySurface"]!.ToJsonString(jsonOptions));
+    Console.WriteLine("  violations by the fault started last (under way or over for < 15 s): " + report["violationsByFault"]!.ToJsonString(jsonOptions));
+    Console.WriteLine("  violations by every fault under way or over for < 15 s: " + report["violationsByRecentFaults"]!.ToJsonString(jsonOptions));
     // When they happened (seconds into the run: violating requests), to see how long each fault's damage lasted.
     var perSecond = result.Violations.DistinctBy(v => v.Read.RequestId).GroupBy(v => (int)(Clock.ToMs(v.Read.StartedAt - start) / 1000))
         .OrderBy(g => g.Key).Select(g => $"{g.Key}s:{g.Count()}");
@@ -183,7 +194,7 @@ if (stats.WritesAcknowledged == 0 || stats.Ok200 == 0)
 var ok = failed == 0 && faultsFailed == 0 && faultsMissing.Count == 0 && stats.WritesAcknowledged > 0 && stats.Ok200 > 0;
 report["passed"] = ok;
 Console.WriteLine(ok ? "  PASSED: every read was at least as new as every write acknowledged before it started" : "  FAILED");
-var line = report.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
+var line = report.ToJsonString(jsonOptions);
 if (options.ReportPath is { } reportPath)
 {
     await File.WriteAllTextAsync(reportPath, line + "\n");
