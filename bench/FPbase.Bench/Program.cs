@@ -7,13 +7,20 @@ using FPbase.Web.Features.Spectra;
 using Microsoft.EntityFrameworkCore;
 
 // Usage: FPbase.Bench <postgres connection string> [iterations]
+//        FPbase.Bench bump <redis endpoint> [iterations]
 // Times, on the database the site uses, what a payload-cache miss of the spectra list costs
 // (query + JSON + compression, as the middleware's build does) against the bare SQL projection,
-// and what each compression level costs on the real payload. Prints a Markdown report.
+// and what each compression level costs on the real payload; or (bump) what the bump protocol adds
+// to a write (BumpLatency). Prints a Markdown report.
 if (args.Length < 1)
 {
-    Console.Error.WriteLine("usage: FPbase.Bench <postgres connection string> [iterations]");
+    Console.Error.WriteLine("usage: FPbase.Bench <postgres connection string> [iterations] | FPbase.Bench bump <redis endpoint> [iterations]");
     return 2;
+}
+
+if (args[0] == "bump")
+{
+    return await BumpLatency.RunAsync(args.Length > 1 ? args[1] : "127.0.0.1:6379", args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 2000);
 }
 
 var iterations = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 30;

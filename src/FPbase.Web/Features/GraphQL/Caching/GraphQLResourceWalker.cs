@@ -11,23 +11,37 @@ namespace FPbase.Web.Features.GraphQL.Caching;
 /// Walks one query operation's selections (fragments included) through the schema and collects the
 /// resources of every type it reaches (<see cref="GraphQLResourceMap"/>). Under <c>protein(id: "...")</c>
 /// the per-row resource <c>protein:{uuid}</c> stands for everything that protein's page shows.
-/// Returns null when the selection names something the schema does not know, or reaches a type no list
-/// resource covers.
+/// Returns null when the selection names something the schema does not know, reaches a type no list
+/// resource covers, or takes more than <see cref="MaxSelections"/> steps.
 /// </summary>
+/// <remarks>
+/// Bounded before GraphQL.NET's own depth and complexity limits run: a fragment spread into the same
+/// parent type in the same state adds the same resources again, so each (fragment, type, state) is
+/// walked once (30 nested fragments spreading the next one twice are 30 walks, not 2^30), and every
+/// selection visited counts against <see cref="MaxSelections"/>.
+/// </remarks>
 internal sealed class GraphQLResourceWalker
 {
+    /// <summary>The most selections one walk visits; beyond it the query is answered uncached.</summary>
+    public const int MaxSelections = 10_000;
+
     private readonly ISchema _schema;
-    private readonly GraphQLDocument _document;
     private readonly JsonElement? _variables;
     private readonly HashSet<string> _resources = new(StringComparer.Ordinal);
     private readonly Stack<string> _fragments = new();
+    private readonly HashSet<(string Fragment, string Parent, bool Covered, bool Root)> _walked = [];
+    private readonly Dictionary<string, GraphQLFragmentDefinition> _definitions = new(StringComparer.Ordinal);
+    private int _budget = MaxSelections;
     private bool _uncoverable;
 
     private GraphQLResourceWalker(ISchema schema, GraphQLDocument document, JsonElement? variables)
     {
         _schema = schema;
-        _document = document;
         _variables = variables;
+        foreach (var fragment in document.Definitions.OfType<GraphQLFragmentDefinition>())
+        {
+            _definitions.TryAdd(fragment.FragmentName.Name.StringValue, fragment);
+        }
     }
 
     public static IReadOnlyList<string>? Collect(ISchema schema, GraphQLDocument document, GraphQLOperationDefinition operation, JsonElement? variables)
@@ -56,6 +70,11 @@ internal sealed class GraphQLResourceWalker
     {
         foreach (var selection in selectionSet.Selections)
         {
+            if (--_budget < 0)
+            {
+                return false;
+            }
+
             var ok = selection switch
             {
                 GraphQLField field => WalkField(field, parent, covered, root),
@@ -75,10 +94,15 @@ internal sealed class GraphQLResourceWalker
     private bool WalkSpread(GraphQLFragmentSpread spread, IGraphType parent, bool covered, bool root)
     {
         var name = spread.FragmentName.Name.StringValue;
-        var fragment = _document.Definitions.OfType<GraphQLFragmentDefinition>().FirstOrDefault(f => f.FragmentName.Name.StringValue == name);
-        if (fragment is null || _fragments.Contains(name))
+        if (!_definitions.TryGetValue(name, out var fragment) || _fragments.Contains(name))
         {
             return false;
+        }
+
+        if (!_walked.Add((name, parent.Name, covered, root)))
+        {
+            // Walked before in this very state: it added what it adds (a failed walk ends the whole walk).
+            return true;
         }
 
         _fragments.Push(name);

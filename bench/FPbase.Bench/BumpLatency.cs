@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using FPbase.Caching;
+using FPbase.Caching.Versions;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+/// <summary>
+/// What the bump protocol adds to a write: a bump's duration as the writer sees it, with 1, 2 and 3
+/// instances holding leases (each must acknowledge), against the bare round trip of the same Lua
+/// script without waiting for anyone. Real Redis, real instances (each its own connection).
+/// </summary>
+internal static class BumpLatency
+{
+    public static async Task<int> RunAsync(string redis, int iterations)
+    {
+        Console.WriteLine("### Bump latency (what a write waits for after its commit)");
+        Console.WriteLine();
+        Console.WriteLine($"{iterations:N0} bumps each, one at a time, on Redis {redis}; lease {new HttpCachingOptions().LeaseDuration.TotalSeconds:0.#} s.");
+        Console.WriteLine();
+        Console.WriteLine("| what | p50 ms | p99 ms | max ms |");
+        Console.WriteLine("|---|---|---|---|");
+
+        var prefix = "bench-bump-" + Guid.NewGuid().ToString("N")[..8];
+        await using (var raw = await ConnectionMultiplexer.ConnectAsync(redis))
+        {
+            var db = raw.GetDatabase();
+            var row = Row("bare round trip (HSET + PUBLISH script, no waiting)", await TimeAsync(iterations, () =>
+                db.ScriptEvaluateAsync("redis.call('HSET', KEYS[1], ARGV[1], ARGV[2]) return redis.call('PUBLISH', ARGV[3], ARGV[1])", [$"{{{prefix}}}:raw"], ["protein:egfp", VersionToken.New(), prefix + ":raw"])));
+            Console.WriteLine(row);
+            await db.KeyDeleteAsync($"{{{prefix}}}:raw");
+        }
+
+        foreach (var instances in new[] { 1, 2, 3 })
+        {
+            var stores = new List<(ConnectionMultiplexer Redis, RedisResourceVersionStore Store)>();
+            for (var i = 0; i < instances; i++)
+            {
+                var connection = await ConnectionMultiplexer.ConnectAsync(redis);
+                var store = new RedisResourceVersionStore(connection, Options.Create(new HttpCachingOptions { KeyPrefix = prefix }), NullLogger<RedisResourceVersionStore>.Instance);
+                await store.StartAsync(CancellationToken.None);
+                stores.Add((connection, store));
+            }
+
+            var deadline = Stopwatch.StartNew();
+            while (!stores.All(s => s.Store.Local.IsTrusted) && deadline.Elapsed < TimeSpan.FromSeconds(10))
+            {
+                await Task.Delay(20);
+            }
+
+            var writer = stores[0].Store;
+            Console.WriteLine(Row($"bump, {instances} instance{(instances == 1 ? string.Empty : "s")} holding leases", await TimeAsync(iterations, () => writer.BumpAsync(["protein:egfp", "proteins"], CancellationToken.None))));
+            foreach (var (connection, store) in stores)
+            {
+                await store.StopAsync(CancellationToken.None);
+                store.Dispose();
+                await connection.DisposeAsync();
+            }
+        }
+
+        await using (var cleanup = await ConnectionMultiplexer.ConnectAsync(redis))
+        {
+            await cleanup.GetDatabase().KeyDeleteAsync([$"{{{prefix}}}:versions", $"{{{prefix}}}:leases"]);
+        }
+
+        Console.WriteLine();
+        return 0;
+    }
+
+    private static async Task<double[]> TimeAsync(int iterations, Func<Task> work)
+    {
+        for (var i = 0; i < 50; i++)
+        {
+            await work();
+        }
+
+        var samples = new double[iterations];
+        for (var i = 0; i < iterations; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            await work();
+            samples[i] = watch.Elapsed.TotalMilliseconds;
+        }
+
+        Array.Sort(samples);
+        return samples;
+    }
+
+    private static string Row(string what, double[] sorted)
+        => $"| {what} | {sorted[sorted.Length / 2]:F2} | {sorted[(int)(sorted.Length * 0.99)]:F2} | {sorted[^1]:F2} |";
+}
