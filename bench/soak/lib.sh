@@ -70,12 +70,14 @@ soak_stop_pidfile() {
 ################################################################################
 # soak_redis_start PORT [MASTER_PORT]: a node with no persistence (it always comes back empty), volatile-lru as
 # production needs, DEBUG allowed from loopback (for DEBUG SLEEP). With MASTER_PORT, a replica of it.
+# As a master it accepts writes only while a replica acknowledged within 2 s (min-replicas-*): after a
+# failover the old master stops granting leases within HttpCaching:ReplicaMaxLag (see docs/caching.md).
 soak_redis_start() {
 	local port=$1 master=${2:-} i
 	soak_ping "$port" && die "something already answers on 127.0.0.1:$port (set FPBASE_SOAK_REDIS_PORT)"
 	local args=(--bind 127.0.0.1 --port "$port" --daemonize yes --save '' --appendonly no
 		--maxmemory-policy volatile-lru --enable-debug-command local
-		--repl-diskless-sync-delay 0
+		--repl-diskless-sync-delay 0 --min-replicas-to-write 1 --min-replicas-max-lag 2
 		--dir "$SOAK_STATE" --dbfilename "dump-$port.rdb"
 		--pidfile "$SOAK_STATE/redis-$port.pid" --logfile "$SOAK_STATE/redis-$port.log")
 	[[ -n "$master" ]] && args+=(--replicaof 127.0.0.1 "$master")
@@ -190,6 +192,7 @@ soak_web_start() {
 			ConnectionStrings__Postgres="$SOAK_POSTGRES" \
 			ConnectionStrings__Redis="$(soak_redis_connection)" \
 			Accounts__SecureCookies=false \
+			HttpCaching__ReplicaAcknowledgements=1 \
 			RateLimiting__AnonymousPerMinute=1000000000 \
 			RateLimiting__UserPerMinute=1000000000 \
 			Logging__LogLevel__Default=Warning \

@@ -62,6 +62,15 @@ public sealed class HttpCachingOptions
     /// </summary>
     public int ReplicaAcknowledgements { get; set; }
 
+    /// <summary>
+    /// With replicas: the master's <c>min-replicas-max-lag</c> plus its replicas' one-second ACK period.
+    /// After a failover, an old master that has not been told yet keeps accepting writes (lease
+    /// renewals among them) until its replicas have been silent this long, so a writer that finds a new
+    /// server state also waits this out. Default 3 s (run the masters with min-replicas-to-write 1 and
+    /// min-replicas-max-lag 2).
+    /// </summary>
+    public TimeSpan ReplicaMaxLag { get; set; } = TimeSpan.FromSeconds(3);
+
     /// <summary>How long the version store is left alone after it failed repeatedly. Default 5 s.</summary>
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(5);
 

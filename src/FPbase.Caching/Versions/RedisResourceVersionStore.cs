@@ -178,7 +178,10 @@ internal sealed partial class RedisResourceVersionStore : IResourceVersionStore,
         var args = new RedisValue[3 + (resources.Count * 2)];
         args[0] = VersionToken.New();
         args[1] = _channel.ToString();
-        args[2] = LeaseMilliseconds;
+
+        // How long after a reset leases this writer cannot see may still run: one lease, and with
+        // replicas also the time an old master keeps granting them after a failover.
+        args[2] = LeaseMilliseconds + (_options.ReplicaAcknowledgements > 0 ? (long)_options.ReplicaMaxLag.TotalMilliseconds : 0);
         var i = 3;
         foreach (var resource in resources)
         {

@@ -22,8 +22,8 @@ namespace FPbase.Web.Features.GraphQL.Caching;
 /// </remarks>
 internal sealed class GraphQLResourceWalker
 {
-    /// <summary>The most selections one walk visits; beyond it the query is answered uncached.</summary>
-    public const int MaxSelections = 10_000;
+    /// <summary>The most selections one walk visits; beyond it the query is answered uncached (and refused by the endpoint).</summary>
+    public const int MaxSelections = Transport.GraphQLDocuments.MaxExpandedSelections;
 
     private readonly ISchema _schema;
     private readonly JsonElement? _variables;

@@ -29,9 +29,17 @@ internal static class GraphQLEndpoint
         }
 
         var document = GraphQLDocuments.TryParse(request.Query);
-        if (document is not null && GraphQLDocuments.Select(document, request.OperationName) is { Operation: not OperationType.Query } operation)
+        var selected = document is null ? null : GraphQLDocuments.Select(document, request.OperationName);
+        if (selected is { Operation: not OperationType.Query })
         {
-            var message = $"This API only answers queries: it has no {operation.Operation.ToString().ToLowerInvariant()} type.";
+            var message = $"This API only answers queries: it has no {selected.Operation.ToString().ToLowerInvariant()} type.";
+            await WriteAsync(context, serializer, StatusCodes.Status400BadRequest, new ExecutionResult { Errors = [new ExecutionError(message)] });
+            return;
+        }
+
+        if (document is not null && selected is not null && GraphQLDocuments.ExpandedSelections(document, selected) > GraphQLDocuments.MaxExpandedSelections)
+        {
+            var message = $"The query makes more than {GraphQLDocuments.MaxExpandedSelections:N0} selections once its fragments are expanded.";
             await WriteAsync(context, serializer, StatusCodes.Status400BadRequest, new ExecutionResult { Errors = [new ExecutionError(message)] });
             return;
         }
