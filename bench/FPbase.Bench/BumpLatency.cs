@@ -67,24 +67,7 @@ internal static class BumpLatency
         return 0;
     }
 
-    private static async Task<double[]> TimeAsync(int iterations, Func<Task> work)
-    {
-        for (var i = 0; i < 50; i++)
-        {
-            await work();
-        }
-
-        var samples = new double[iterations];
-        for (var i = 0; i < iterations; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            await work();
-            samples[i] = watch.Elapsed.TotalMilliseconds;
-        }
-
-        Array.Sort(samples);
-        return samples;
-    }
+    private static Task<double[]> TimeAsync(int iterations, Func<Task> work) => Timing.SortedSamplesAsync(work, iterations, warmUp: 50);
 
     private static string Row(string what, double[] sorted)
         => $"| {what} | {sorted[sorted.Length / 2]:F2} | {sorted[(int)(sorted.Length * 0.99)]:F2} | {sorted[^1]:F2} |";

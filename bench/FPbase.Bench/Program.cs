@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Text.Json;
 using FPbase.Caching.Payloads;
@@ -41,23 +40,7 @@ async Task<PayloadEntry> ColdBuild()
 }
 
 static async Task<double> MedianMs(Func<Task> work, int iterations)
-{
-    for (var i = 0; i < 3; i++)
-    {
-        await work(); // warm-up: JIT, connection pool, query plan
-    }
-
-    var samples = new double[iterations];
-    for (var i = 0; i < iterations; i++)
-    {
-        var watch = Stopwatch.StartNew();
-        await work();
-        samples[i] = watch.Elapsed.TotalMilliseconds;
-    }
-
-    Array.Sort(samples);
-    return samples[iterations / 2];
-}
+    => (await Timing.SortedSamplesAsync(work, iterations, warmUp: 3))[iterations / 2];
 
 var bare = await MedianMs(async () => await Query(), iterations);
 var cold = await MedianMs(async () => await ColdBuild(), iterations);
