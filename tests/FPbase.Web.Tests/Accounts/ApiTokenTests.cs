@@ -87,7 +87,7 @@ public sealed class ApiTokenTests(SiteFixture site) : IClassFixture<SiteFixture>
     [Fact]
     public async Task An_unknown_or_malformed_token_is_401_even_on_public_reads()
     {
-        foreach (var bad in new[] { "fpb_" + new string('A', 43), "not-a-token", "fpb_" + new string('x', 500) })
+        foreach (var bad in new[] { "fpb_" + new string('A', 43), "fpb_not-a-token", "fpb_" + new string('x', 500) })
         {
             using var client = ClientWith(bad);
             var response = await client.GetAsync("/api/spectra-list/");
@@ -96,6 +96,20 @@ public sealed class ApiTokenTests(SiteFixture site) : IClassFixture<SiteFixture>
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
             Assert.Null(response.Headers.ETag);
         }
+    }
+
+    [Fact]
+    public async Task A_token_that_is_not_ours_is_ignored_on_public_reads_with_a_hint_and_refused_elsewhere()
+    {
+        // An FPbase client configured with an fpbase.org key sends it on every request.
+        using var client = ClientWith("0123456789abcdef0123456789abcdef01234567");
+        var read = await client.GetAsync("/api/spectra-list/");
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        Assert.Contains("\"spectra\"", await read.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("not a token of this site", read.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/tokens/")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsync("/api/tokens/", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"))).StatusCode);
     }
 
     [Fact]
