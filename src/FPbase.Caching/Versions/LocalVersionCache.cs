@@ -18,11 +18,6 @@ internal sealed class LocalVersionCache(TimeProvider time)
     private long _generation;
     private long _leaseExpiry;
 
-    public LocalVersionCache()
-        : this(TimeProvider.System)
-    {
-    }
-
     /// <summary>True while the lease runs (checked against the clock on every call, not by a timer).</summary>
     public bool IsTrusted => time.GetTimestamp() < Volatile.Read(ref _leaseExpiry);
 

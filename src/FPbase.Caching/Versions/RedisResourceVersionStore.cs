@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -225,8 +224,6 @@ internal sealed partial class RedisResourceVersionStore : IResourceVersionStore,
     }
 
     private long Ticks(long milliseconds) => milliseconds * _time.TimestampFrequency / 1000;
-
-    private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <remarks>
     /// Idempotent: AddHttpCachingRedis hands this one instance out through three factory
