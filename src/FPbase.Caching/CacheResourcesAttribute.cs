@@ -72,6 +72,30 @@ public sealed class CacheResourcesAttribute : Attribute
     internal IReadOnlyList<ResourceTemplate> Templates { get; }
 
     /// <summary>
+    /// The <see cref="QueryParameters"/> type that declares the query parameters the endpoint reads; the endpoint
+    /// sees only those, canonicalized, and only they enter its ETag and payload key. Default: none (the endpoint
+    /// sees no query string, and any query string shares the response without one).
+    /// </summary>
+    public Type? Query
+    {
+        get => _query;
+        set
+        {
+            if (value is not null && (!typeof(QueryParameters).IsAssignableFrom(value) || value.GetConstructor(Type.EmptyTypes) is null))
+            {
+                throw new ArgumentException($"{value} must derive from {nameof(QueryParameters)} and have a public parameterless constructor.", nameof(value));
+            }
+
+            _query = value;
+            Parameters = value is null ? QueryParameters.None : (QueryParameters)Activator.CreateInstance(value)!;
+        }
+    }
+
+    private Type? _query;
+
+    internal QueryParameters Parameters { get; private set; } = QueryParameters.None;
+
+    /// <summary>
     /// Whether a current representation always exists (a list), so <c>*</c> can be answered before
     /// the endpoint runs; per-row and resolved resources may name a row that does not exist.
     /// </summary>

@@ -51,6 +51,8 @@ internal sealed partial class HttpCachingMiddleware(
         var isRead = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)
             || (metadata.PostIsSafe && HttpMethods.IsPost(request.Method));
 
+        // The endpoint sees the query string its ETag and payload key hold, nothing else (see QueryParameters).
+        request.QueryString = metadata.Parameters.Canonicalize(request.Query);
         var resources = ResolveResources(context, metadata);
         var variant = RequestVariant.Of(context);
         if (resources is not null && metadata.Resolver is { } resolverType)

@@ -7,9 +7,10 @@ namespace FPbase.Caching.Http;
 
 /// <summary>
 /// What, besides the resources' versions, distinguishes one response of an endpoint from another:
-/// the query string and the values of the route template's parameters. The path is left out, so an
-/// old URL of the same endpoint shares ETags and bytes with the new one, but <c>/api/spectrum/17/</c>
-/// never shares with <c>/api/spectrum/18/</c>, whatever resources the endpoint names. Ambient values
+/// the canonical query string (<see cref="QueryParameters"/>) and the values of the route template's
+/// parameters. The path is left out, so an old URL of the same endpoint shares ETags and bytes with the
+/// new one, but <c>/api/spectrum/17/</c> never shares with <c>/api/spectrum/18/</c>, whatever resources
+/// the endpoint names. Ambient values
 /// that MVC adds (<c>controller</c>, <c>action</c>) are left out too, so a write action sharing a read's
 /// <see cref="CacheResourcesAttribute.Name"/> and parameters sees the read's ETag in If-Match.
 /// </summary>

@@ -47,6 +47,7 @@ internal static class GraphQLHostingExtensions
             {
                 Name = "graphql",
                 Resolver = typeof(GraphQLResourceResolver),
+                Query = typeof(GraphQLQueryParameters),
                 PostIsSafe = true,
             })
             .DisableAntiforgery();

@@ -4,9 +4,10 @@ namespace FPbase.Web.Features.Api;
 
 /// <summary>
 /// The query string of an API request, checked whole: every parameter must be a known filter, or
-/// <c>format</c> with a format the route serves, or one of the route's own parameters. An unknown
-/// parameter is an error rather than ignored: ignoring it would answer a guessed query with the whole
-/// database (and fill the cache with copies of it).
+/// <c>format</c> with a format the route serves, or one of the route's own parameters. The caching middleware
+/// has already dropped the parameters the route does not declare (its <c>QueryParameters</c>); what reaches this
+/// check and is unknown is a mistyped filter (<see cref="ProteinListParameters"/>), an error rather than ignored:
+/// ignoring it would answer a guessed query with the whole list.
 /// </summary>
 internal sealed class ApiQuery
 {

@@ -20,7 +20,7 @@ public sealed class ReferenceDoiResolver : IRequestResourceResolver
             ? null
             : new ResolvedResources(
                 [ResourceNames.Row(CacheDependencies.ReferenceRow, doi), ResourceNames.FamilyOf(CacheDependencies.ReferenceRow)],
-                context.Request.QueryString.Value ?? string.Empty));
+                string.Empty));
     }
 
     public static string Normalize(string? doi) => (doi ?? string.Empty).Trim().TrimEnd('/').ToLowerInvariant();

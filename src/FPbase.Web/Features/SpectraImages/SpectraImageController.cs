@@ -14,13 +14,13 @@ public sealed class SpectraImageController(FpbaseDbContext db) : ControllerBase
 {
     [HttpGet("/spectra_img/{slug:nonblank}.svg")]
     [HttpHead("/spectra_img/{slug:nonblank}.svg")]
-    [CacheResources(CacheDependencies.ProteinBySlug, CacheDependencies.DyeBySlug, Name = "spectra-image-svg")]
+    [CacheResources(CacheDependencies.ProteinBySlug, CacheDependencies.DyeBySlug, Name = "spectra-image-svg", Query = typeof(SpectraImageParameters))]
     public Task<IActionResult> Svg(string slug, CancellationToken cancellationToken)
         => RenderAsync(slug, "image/svg+xml", (plot, options) => Encoding.UTF8.GetBytes(SpectraSvg.Render(plot, options)), cancellationToken);
 
     [HttpGet("/spectra_img/{slug:nonblank}.png")]
     [HttpHead("/spectra_img/{slug:nonblank}.png")]
-    [CacheResources(CacheDependencies.ProteinBySlug, CacheDependencies.DyeBySlug, Name = "spectra-image-png")]
+    [CacheResources(CacheDependencies.ProteinBySlug, CacheDependencies.DyeBySlug, Name = "spectra-image-png", Query = typeof(SpectraImageParameters))]
     public Task<IActionResult> Png(string slug, CancellationToken cancellationToken)
         => RenderAsync(slug, "image/png", SpectraPng.Render, cancellationToken);
 

@@ -1,28 +1,50 @@
+using FPbase.Caching;
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 
 namespace FPbase.Web.Features.SpectraImages;
 
 /// <summary>
-/// Reads FPbase's spectra_img query parameters into <see cref="SpectraFigureOptions"/>. Anything else is an
-/// error, reported per parameter: <c>xlim</c> must be two ordered integers from 300 to 1600, booleans are
-/// true/false/yes/no/1/0, and unknown parameters are refused (they would only multiply cached variants).
+/// FPbase's spectra_img query parameters, declared for the caching middleware (names case-insensitive, booleans
+/// canonical, defaults dropped, anything else ignored as FPbase ignores it) and read into
+/// <see cref="SpectraFigureOptions"/>: <c>xlim</c> must be two ordered integers from 300 to 1600, booleans are
+/// true/false/yes/no/1/0; a bad value is an error, reported per parameter.
 /// </summary>
-public static class SpectraImageParameters
+public sealed class SpectraImageParameters : QueryParameters
 {
-    private static readonly string[] Known = ["xlim", "fill", "transparent", "grid", "title", "xlabels"];
+    private static readonly SpectraFigureOptions Defaults = new();
 
+    public SpectraImageParameters()
+        : base(StringComparer.OrdinalIgnoreCase, "xlim", "fill", "transparent", "grid", "title", "xlabels")
+    {
+    }
+
+    /// <summary>A boolean as <c>true</c> or <c>false</c>, and left out when it is the default; a bad value as sent.</summary>
+    protected override string? Canonical(string name, string value)
+    {
+        if (name == "xlim" || ParseBool(value) is not { } parsed)
+        {
+            return value;
+        }
+
+        var fallback = name switch
+        {
+            "fill" => Defaults.Fill,
+            "transparent" => Defaults.Transparent,
+            "grid" => Defaults.Grid,
+            "title" => Defaults.Title,
+            _ => Defaults.XLabels,
+        };
+        return parsed == fallback ? null : parsed ? "true" : "false";
+    }
+
+    /// <summary>Reads the (canonical) query; each bad value is added to <paramref name="errors"/>.</summary>
     public static SpectraFigureOptions Parse(IQueryCollection query, IDictionary<string, string[]> errors)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(errors);
-        foreach (var key in query.Keys.Where(k => !Known.Contains(k, StringComparer.OrdinalIgnoreCase)))
-        {
-            errors[key] = [$"Unknown parameter. Known: {string.Join(", ", Known)}."];
-        }
-
         var options = new SpectraFigureOptions();
-        if (Single(query, "xlim", errors) is { } xlim)
+        if (Single(query, "xlim") is { } xlim)
         {
             var parts = xlim.Split(',');
             if (parts.Length == 2
@@ -50,33 +72,28 @@ public static class SpectraImageParameters
 
     private static bool Bool(IQueryCollection query, string name, bool fallback, IDictionary<string, string[]> errors)
     {
-        switch (Single(query, name, errors)?.ToLowerInvariant())
+        var value = Single(query, name);
+        if (value is null)
         {
-            case null:
-                return fallback;
-            case "true" or "yes" or "1":
-                return true;
-            case "false" or "no" or "0":
-                return false;
-            default:
-                errors[name] = ["Expected true or false (or yes/no, 1/0)."];
-                return fallback;
+            return fallback;
         }
+
+        if (ParseBool(value) is { } parsed)
+        {
+            return parsed;
+        }
+
+        errors[name] = ["Expected true or false (or yes/no, 1/0)."];
+        return fallback;
     }
 
-    private static string? Single(IQueryCollection query, string name, IDictionary<string, string[]> errors)
+    private static bool? ParseBool(string value) => value.ToLowerInvariant() switch
     {
-        if (!query.TryGetValue(name, out var values))
-        {
-            return null;
-        }
+        "true" or "yes" or "1" => true,
+        "false" or "no" or "0" => false,
+        _ => null,
+    };
 
-        if (values.Count != 1)
-        {
-            errors[name] = ["Give the parameter once."];
-            return null;
-        }
-
-        return values[0];
-    }
+    private static string? Single(IQueryCollection query, string name)
+        => query.TryGetValue(name, out var values) && values.Count > 0 ? values[^1] : null;
 }

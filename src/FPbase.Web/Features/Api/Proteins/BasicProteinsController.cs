@@ -9,7 +9,7 @@ namespace FPbase.Web.Features.Api;
 /// the protein filters; JSON or CSV. Built from proteins and states, and references (filters).
 /// </summary>
 [ApiController]
-[CacheResources(CacheDependencies.Proteins, CacheDependencies.References, Name = "api-proteins-basic")]
+[CacheResources(CacheDependencies.Proteins, CacheDependencies.References, Name = "api-proteins-basic", Query = typeof(ProteinListParameters))]
 public sealed class BasicProteinsController(FpbaseDbContext db) : ControllerBase
 {
     private static readonly string[] Formats = [ApiQuery.Json, ApiQuery.Csv];

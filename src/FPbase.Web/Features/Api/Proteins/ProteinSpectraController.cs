@@ -9,7 +9,7 @@ namespace FPbase.Web.Features.Api;
 /// work here. Built from proteins and states, spectra, and references (filters).
 /// </summary>
 [ApiController]
-[CacheResources(CacheDependencies.Proteins, CacheDependencies.Spectra, CacheDependencies.References, Name = "api-proteins-spectra")]
+[CacheResources(CacheDependencies.Proteins, CacheDependencies.Spectra, CacheDependencies.References, Name = "api-proteins-spectra", Query = typeof(ProteinListParameters))]
 public sealed class ProteinSpectraController(FpbaseDbContext db) : ControllerBase
 {
     private static readonly string[] Formats = [ApiQuery.Json];

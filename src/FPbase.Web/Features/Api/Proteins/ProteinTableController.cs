@@ -9,7 +9,7 @@ namespace FPbase.Web.Features.Api;
 /// Built from proteins and states, and references (year; filters).
 /// </summary>
 [ApiController]
-[CacheResources(CacheDependencies.Proteins, CacheDependencies.References, Name = "api-proteins-table")]
+[CacheResources(CacheDependencies.Proteins, CacheDependencies.References, Name = "api-proteins-table", Query = typeof(ProteinListParameters))]
 public sealed class ProteinTableController(FpbaseDbContext db) : ControllerBase
 {
     private static readonly string[] Formats = [ApiQuery.Json];

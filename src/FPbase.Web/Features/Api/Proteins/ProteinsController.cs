@@ -10,7 +10,7 @@ namespace FPbase.Web.Features.Api;
 /// author filters). Spectra are not shown (FPbase's on-demand fields are not served).
 /// </summary>
 [ApiController]
-[CacheResources(CacheDependencies.Proteins, CacheDependencies.References, Name = "api-proteins")]
+[CacheResources(CacheDependencies.Proteins, CacheDependencies.References, Name = "api-proteins", Query = typeof(ProteinListParameters))]
 public sealed class ProteinsController(FpbaseDbContext db) : ControllerBase
 {
     private static readonly string[] Formats = [ApiQuery.Json, ApiQuery.Csv];

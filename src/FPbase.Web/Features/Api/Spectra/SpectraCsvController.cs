@@ -18,7 +18,7 @@ public sealed class SpectraCsvController(FpbaseDbContext db) : ControllerBase
 
     [HttpGet("/spectra_csv/")]
     [HttpHead("/spectra_csv/")]
-    [CacheResources(CacheDependencies.Spectra, Name = "spectra-csv")]
+    [CacheResources(CacheDependencies.Spectra, Name = "spectra-csv", Query = typeof(SpectraCsvParameters))]
     [ProducesResponseType<string>(StatusCodes.Status200OK, "text/csv")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]

@@ -17,7 +17,7 @@ public sealed class SpectrumController(FpbaseDbContext db) : ControllerBase
 
     [HttpGet("/api/spectrum/{id:int}/")]
     [HttpHead("/api/spectrum/{id:int}/")]
-    [CacheResources(CacheDependencies.SpectrumById, CacheDependencies.Spectra, Name = "api-spectrum")]
+    [CacheResources(CacheDependencies.SpectrumById, CacheDependencies.Spectra, Name = "api-spectrum", Query = typeof(SpectrumParameters))]
     [ProducesResponseType<SpectrumDetail>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
