@@ -84,8 +84,15 @@ public sealed class HttpCachingOptions
     /// <summary>How long cached payload bytes live in memory and in Redis. Default 1 hour.</summary>
     public TimeSpan PayloadExpiration { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>The largest payload kept in the cache, in bytes. Default 32 MiB.</summary>
+    /// <summary>The largest payload kept in the cache, in bytes, at most a quarter of <see cref="PayloadMemoryBytes"/>. Default 32 MiB.</summary>
     public int MaximumPayloadBytes { get; set; } = 32 * 1024 * 1024;
+
+    /// <summary>
+    /// The most payload bytes (every coding of every entry) this process keeps in memory: the size limit of the
+    /// memory cache under HybridCache. Past it, the least recently used entries are evicted (and served again from
+    /// Redis, or built again). Default 256 MiB, several times what the default seed's pages and lists take.
+    /// </summary>
+    public long PayloadMemoryBytes { get; set; } = 256L * 1024 * 1024;
 
     /// <summary>How often the outbox of unconfirmed bumps is drained. Default 2 s.</summary>
     public TimeSpan OutboxPollInterval { get; set; } = TimeSpan.FromSeconds(2);

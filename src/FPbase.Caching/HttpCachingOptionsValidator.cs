@@ -64,6 +64,11 @@ internal sealed class HttpCachingOptionsValidator : IValidateOptions<HttpCaching
             failures.Add($"{HttpCachingOptions.SectionName}:{nameof(options.LeaseDuration)} must be at least 200 ms.");
         }
 
+        if (options.MaximumPayloadBytes <= 0 || options.MaximumPayloadBytes > options.PayloadMemoryBytes * PayloadShareOfMemory)
+        {
+            failures.Add($"{HttpCachingOptions.SectionName}:{nameof(options.MaximumPayloadBytes)} must be positive and at most a quarter of {HttpCachingOptions.SectionName}:{nameof(options.PayloadMemoryBytes)}.");
+        }
+
         if (string.IsNullOrWhiteSpace(options.KeyPrefix))
         {
             failures.Add($"{HttpCachingOptions.SectionName}:{nameof(options.KeyPrefix)} must not be empty.");
@@ -71,4 +76,7 @@ internal sealed class HttpCachingOptionsValidator : IValidateOptions<HttpCaching
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    /// <summary>The largest share of the payload memory one payload may take, and what one compaction frees.</summary>
+    internal const double PayloadShareOfMemory = 0.25;
 }

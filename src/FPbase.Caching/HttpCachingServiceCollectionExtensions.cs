@@ -4,6 +4,7 @@ using FPbase.Caching.Payloads;
 using FPbase.Caching.Versions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -31,6 +32,18 @@ public static class HttpCachingServiceCollectionExtensions
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HttpCachingOptions>, HttpCachingOptionsValidator>());
         services.TryAddSingleton<IResourceVersionStore, InMemoryResourceVersionStore>();
+        // HybridCache keeps its in-memory copies in the application's IMemoryCache, each entry sized by its bytes:
+        // a size limit makes that memory a budget (entries without a size would be refused, so nothing else of
+        // the application may use this IMemoryCache without sizing its entries). An entry that does not fit is
+        // refused, and compaction only starts above (1 - CompactionPercentage) of the limit: with a quarter, and
+        // no payload above a quarter of the budget (the validator), a new payload always finds room after it.
+        services.AddMemoryCache();
+        services.AddOptions<MemoryCacheOptions>().Configure<IOptions<HttpCachingOptions>>((memory, caching) =>
+        {
+            memory.SizeLimit = caching.Value.PayloadMemoryBytes;
+            memory.CompactionPercentage = HttpCachingOptionsValidator.PayloadShareOfMemory;
+            memory.TrackStatistics = true;
+        });
         services.AddHybridCache().AddSerializer<PayloadEntry, PayloadEntrySerializer>();
         services.AddOptions<HybridCacheOptions>().Configure<IOptions<HttpCachingOptions>>(
             (hybrid, caching) => hybrid.MaximumPayloadBytes = caching.Value.MaximumPayloadBytes);

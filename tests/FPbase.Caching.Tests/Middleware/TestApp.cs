@@ -101,6 +101,15 @@ internal sealed class TestApp : IAsyncDisposable
             return Results.Json(Widgets.OrderBy(w => w.Key).Select(w => new { id = w.Key, name = w.Value, description = "A widget of the test model. " + new string('x', 200) }));
         }).CacheResources("widgets");
 
+        // 100 KB of bytes that hardly compress, different for every id: payloads that fill a memory budget.
+        app.MapGet("/blobs/{id:int}", (int id) =>
+        {
+            Count("blob");
+            var bytes = new byte[100 * 1024];
+            new Random(id).NextBytes(bytes);
+            return Results.Bytes(bytes, "application/octet-stream");
+        }).CacheResources("blobs");
+
         // The same resources under a policy name mapped to the test-list class.
         app.MapGet("/widgets-list", () => Results.Json(Widgets.Count))
             .CacheResources(new CacheResourcesAttribute("widgets") { Name = "widgets-list" });

@@ -58,6 +58,15 @@ public sealed class HttpCachingOptionsValidatorTests
         Assert.Contains(result.Failures!, f => f.StartsWith($"HttpCaching:{setting} must be", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(0, 256L * 1024 * 1024)]
+    [InlineData(32 * 1024 * 1024, 64L * 1024 * 1024)]
+    public void APayloadLimitAboveAQuarterOfTheMemoryBudgetIsRefused(int maximumPayloadBytes, long payloadMemoryBytes)
+    {
+        var result = Validate(o => (o.MaximumPayloadBytes, o.PayloadMemoryBytes) = (maximumPayloadBytes, payloadMemoryBytes));
+        Assert.Contains(result.Failures!, f => f.StartsWith("HttpCaching:MaximumPayloadBytes must be", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void AnEmptyKeyPrefixIsRefused() => Assert.True(Validate(o => o.KeyPrefix = " ").Failed);
 
