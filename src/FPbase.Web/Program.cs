@@ -27,6 +27,7 @@ app.UseFpbaseRequestLimits();
 app.UseAuthorization();
 app.UseFpbaseAntiforgery();
 app.UseHttpCaching();
+app.UseFpbaseEndpointRateLimiting();
 
 app.MapFpbaseHealthChecks();
 app.MapFpbaseStaticAssets();

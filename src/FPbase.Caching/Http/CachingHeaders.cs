@@ -24,12 +24,17 @@ internal readonly record struct CachingHeaders(string CacheControl, string Vary)
 
     /// <summary>
     /// RFC 9110 §15.4.5: a 304 carries the fields a 200 would have sent that matter for caches:
-    /// ETag, Cache-Control, Vary (and Date, which the server adds to every response).
+    /// ETag, Cache-Control, Vary (and Date, which the server adds to every response). A <c>no-store</c> the
+    /// response already carries (a 429, an endpoint's own) is kept: nothing here makes a response storable.
     /// </summary>
     public void Apply(HttpResponse response, string? etag)
     {
         var headers = response.Headers;
-        headers.CacheControl = CacheControl;
+        if (!headers.CacheControl.ToString().Contains("no-store", StringComparison.OrdinalIgnoreCase))
+        {
+            headers.CacheControl = CacheControl;
+        }
+
         headers.Vary = Vary;
         if (etag is not null)
         {

@@ -237,7 +237,7 @@ internal sealed partial class HttpCachingMiddleware(
                 System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(endpointException);
             }
 
-            // Our own build answered something other than 200 (404, 400, a redirect): send it as it is.
+            // Our own build answered something other than 200 (404, 400, a redirect, a 429): send it as it is, uncached.
             headers.Uncached().Apply(context.Response, null);
             await context.Response.Body.WriteAsync(captured.Body, context.RequestAborted).ConfigureAwait(false);
             return null;

@@ -1,13 +1,23 @@
 namespace FPbase.Web.Infrastructure;
 
-/// <summary>Settings of section <c>RateLimiting</c>: requests per minute on <c>/api/*</c> and <c>/graphql/</c>.</summary>
+/// <summary>
+/// Settings of section <c>RateLimiting</c>: what a client may spend a minute on <c>/api/*</c> and <c>/graphql/</c>.
+/// A request that reaches an endpoint (a payload build, an uncached GraphQL query, a write, anything not cached)
+/// costs the full price; a 304 or a payload served from the cache costs <c>1 / CachedAnswersPerRequest</c> of it.
+/// </summary>
 public sealed class RateLimitingOptions
 {
     public const string SectionName = "RateLimiting";
 
-    /// <summary>Anonymous clients, per client IP address. FPbase: 60.</summary>
+    /// <summary>Full-price requests a minute from an anonymous client, per client IP address. FPbase: 60.</summary>
     public int AnonymousPerMinute { get; set; } = 60;
 
-    /// <summary>Logged-in users and API tokens, per user. FPbase: 300.</summary>
+    /// <summary>Full-price requests a minute from a logged-in user or API token, per user. FPbase: 300.</summary>
     public int UserPerMinute { get; set; } = 300;
+
+    /// <summary>
+    /// How many answers from the cache (304s, cached payloads) cost as much as one full-price request: an anonymous
+    /// client may revalidate 60 × 20 = 1,200 times a minute. Default 20.
+    /// </summary>
+    public int CachedAnswersPerRequest { get; set; } = 20;
 }

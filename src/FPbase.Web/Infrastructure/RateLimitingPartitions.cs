@@ -5,24 +5,37 @@ using Microsoft.Extensions.Options;
 namespace FPbase.Web.Infrastructure;
 
 /// <summary>
-/// Who shares a rate limit, as FPbase throttles (DRF's AnonRateThrottle and UserRateThrottle, with the
-/// spectra viewer exempt): only <c>/api/*</c> and <c>/graphql/</c> are limited; requests from the site's own
-/// pages are exempt; a logged-in user (cookie or API token) has a window of their own; anonymous clients have
-/// one per IP address (behind a proxy, enable forwarded headers so that it is the client's).
+/// The two budgets every client of <c>/api/*</c> and <c>/graphql/</c> spends (FPbase's AnonRateThrottle and
+/// UserRateThrottle, charged by cost): <see cref="Answers"/>, one permit per request, and <see cref="Work"/>, one
+/// permit per request that reaches an endpoint. A logged-in user (cookie or API token) has windows of their own;
+/// anonymous clients have them per IP address (behind a proxy, trust it in <c>ForwardedHeaders</c> so that the
+/// address is the client's). No header exempts a request: the site's own pages spend like anyone, and their
+/// requests are mostly 304s and cached payloads.
 /// </summary>
-internal static class RateLimitingPartitions
+internal sealed class RateLimitingPartitions(IOptionsMonitor<RateLimitingOptions> options) : IDisposable
 {
-    public static RateLimitPartition<string> For(HttpContext context)
+    /// <summary>Every limited request: a window of <c>limit × CachedAnswersPerRequest</c> a minute.</summary>
+    public PartitionedRateLimiter<HttpContext> Answers { get; } = PartitionedRateLimiter.Create<HttpContext, string>(
+        context => Partition(context, options.CurrentValue, o => o.CachedAnswersPerRequest));
+
+    /// <summary>Every limited request that reaches an endpoint: a window of <c>limit</c> a minute.</summary>
+    public PartitionedRateLimiter<HttpContext> Work { get; } = PartitionedRateLimiter.Create<HttpContext, string>(
+        context => Partition(context, options.CurrentValue, _ => 1));
+
+    public static bool IsLimited(PathString path)
+        => path.StartsWithSegments("/api") || path.StartsWithSegments("/graphql");
+
+    private static RateLimitPartition<string> Partition(HttpContext context, RateLimitingOptions options, Func<RateLimitingOptions, int> factor)
     {
-        if (!IsLimited(context.Request.Path) || IsSameOrigin(context.Request))
+        if (!IsLimited(context.Request.Path))
         {
-            return RateLimitPartition.GetNoLimiter("exempt");
+            return RateLimitPartition.GetNoLimiter("pages");
         }
 
-        var options = context.RequestServices.GetRequiredService<IOptionsMonitor<RateLimitingOptions>>().CurrentValue;
-        var (key, limit) = context.User.Identity?.IsAuthenticated == true
+        var (key, perMinute) = context.User.Identity?.IsAuthenticated == true
             ? ("user:" + context.User.FindFirstValue(ClaimTypes.NameIdentifier), options.UserPerMinute)
             : ("ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"), options.AnonymousPerMinute);
+        var limit = (int)Math.Min(int.MaxValue, (long)perMinute * factor(options));
 
         // The limit is part of the key: a changed setting takes effect at once, with fresh windows.
         return RateLimitPartition.GetFixedWindowLimiter($"{key}|{limit}", _ => new FixedWindowRateLimiterOptions
@@ -34,24 +47,9 @@ internal static class RateLimitingPartitions
         });
     }
 
-    public static bool IsLimited(PathString path)
-        => path.StartsWithSegments("/api") || path.StartsWithSegments("/graphql");
-
-    /// <summary>
-    /// A request made by one of our own pages: <c>Sec-Fetch-Site: same-origin</c> (every current browser sends
-    /// it), or, from browsers that send no fetch metadata, a <c>Referer</c> on this host (FPbase's rule, here an
-    /// exact match of host and port).
-    /// </summary>
-    public static bool IsSameOrigin(HttpRequest request)
+    public void Dispose()
     {
-        var site = request.Headers["Sec-Fetch-Site"];
-        if (site.Count > 0)
-        {
-            return string.Equals(site.ToString(), "same-origin", StringComparison.OrdinalIgnoreCase);
-        }
-
-        return Uri.TryCreate(request.Headers.Referer.ToString(), UriKind.Absolute, out var referer)
-            && request.Host.HasValue
-            && string.Equals(referer.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase);
+        Answers.Dispose();
+        Work.Dispose();
     }
 }

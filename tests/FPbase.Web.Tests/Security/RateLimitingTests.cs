@@ -5,24 +5,30 @@ using FPbase.Web.Tests.Infrastructure;
 namespace FPbase.Web.Tests.Security;
 
 /// <summary>
-/// FPbase's throttling, on a site with low limits (anonymous 5 a minute per IP, users 8): 429 with
-/// Retry-After and problem details over the limit; the site's own pages and their scripts are exempt. Every
-/// test uses client addresses of its own, so tests do not share windows.
+/// FPbase's throttling, charged by cost, on a site with low limits (anonymous 5 full-price requests a minute per
+/// IP, users 8; a cached answer costs a quarter of one): a request the cache cannot answer (a new query, a write)
+/// costs the full price, a 304 or a cached payload almost nothing; 429 with Retry-After and problem details over
+/// either budget; no header exempts anyone. Every test uses client addresses of its own, so tests do not share
+/// windows.
 /// </summary>
 public sealed class RateLimitingTests(RateLimitedSite site) : IClassFixture<RateLimitedSite>
 {
     private const string Api = "/api/spectra-list/";
+    private const int CachedAnswers = RateLimitedSite.Anonymous * RateLimitedSite.CachedAnswersPerRequest;
+
+    /// <summary>A query nobody asked before: the cache cannot answer it, the endpoint runs.</summary>
+    private static string NewQuery() => "/api/proteins/basic/?name__icontains=zz" + Guid.NewGuid().ToString("N");
 
     [Fact]
-    public async Task An_anonymous_client_over_the_limit_gets_429_with_retry_after_and_problem_details()
+    public async Task An_anonymous_client_over_its_budget_of_new_queries_gets_429_with_retry_after_and_problem_details()
     {
         using var client = site.ClientFrom("192.0.2.1");
         for (var i = 0; i < RateLimitedSite.Anonymous; i++)
         {
-            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(Api)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(NewQuery())).StatusCode);
         }
 
-        var refused = await client.GetAsync(Api);
+        var refused = await client.GetAsync(NewQuery());
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         var retryAfter = refused.Headers.RetryAfter?.Delta;
         Assert.NotNull(retryAfter);
@@ -32,73 +38,83 @@ public sealed class RateLimitingTests(RateLimitedSite site) : IClassFixture<Rate
         Assert.True(refused.Headers.CacheControl?.NoStore);
         Assert.Null(refused.Headers.ETag);
 
-        // Another client address has its own window.
+        // Another client address has its own budget.
         using var neighbour = site.ClientFrom("192.0.2.2");
-        Assert.Equal(HttpStatusCode.OK, (await neighbour.GetAsync(Api)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await neighbour.GetAsync(NewQuery())).StatusCode);
     }
 
     [Fact]
-    public async Task A_throttled_client_gets_429_even_with_a_current_etag()
+    public async Task Revalidating_with_a_current_etag_costs_a_fraction_of_a_request()
     {
         using var client = site.ClientFrom("192.0.2.10");
         var etag = (await client.GetAsync(Api)).Headers.ETag!;
-        for (var i = 1; i < RateLimitedSite.Anonymous; i++)
+        for (var i = 1; i < CachedAnswers; i++)
         {
-            await client.GetAsync(Api);
+            Assert.Equal(HttpStatusCode.NotModified, (await GetIfNoneMatch(client, Api, etag)).StatusCode);
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, Api);
-        request.Headers.IfNoneMatch.Add(etag);
-        Assert.Equal(HttpStatusCode.TooManyRequests, (await client.SendAsync(request)).StatusCode);
+        // Cached answers have a budget too.
+        var refused = await GetIfNoneMatch(client, Api, etag);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.NotNull(refused.Headers.RetryAfter?.Delta);
     }
 
     [Fact]
-    public async Task Graphql_counts_against_the_same_limit()
+    public async Task A_client_out_of_new_queries_still_gets_what_the_cache_holds()
+    {
+        using var client = site.ClientFrom("192.0.2.15");
+        var etag = (await client.GetAsync(Api)).Headers.ETag!;
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i <= RateLimitedSite.Anonymous; i++)
+        {
+            statuses.Add((await client.GetAsync(NewQuery())).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+        Assert.Equal(HttpStatusCode.NotModified, (await GetIfNoneMatch(client, Api, etag)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(Api)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Graphql_queries_the_cache_cannot_answer_cost_the_full_price()
     {
         using var client = site.ClientFrom("192.0.2.20");
         for (var i = 0; i < RateLimitedSite.Anonymous; i++)
         {
-            await client.GetAsync(Api);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(NewGraphQLQuery())).StatusCode);
         }
 
-        var response = await client.GetAsync("/graphql/?query=%7B__typename%7D");
-        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await client.GetAsync(NewGraphQLQuery())).StatusCode);
+
+        static string NewGraphQLQuery()
+            => "/graphql/?query=" + Uri.EscapeDataString($"{{ protein(id: \"{Guid.NewGuid():N}\") {{ name }} }}");
     }
 
     [Fact]
-    public async Task Requests_from_the_sites_own_pages_are_exempt()
+    public async Task Fetch_metadata_and_referer_headers_exempt_nobody()
     {
         using var client = site.ClientFrom("192.0.2.30");
-        for (var i = 0; i < RateLimitedSite.Anonymous + 1; i++)
+        for (var i = 0; i < RateLimitedSite.Anonymous; i++)
         {
-            await client.GetAsync(Api);
+            Assert.Equal(HttpStatusCode.OK, (await SendAsync(client, NewQuery(), ("Sec-Fetch-Site", "same-origin"))).StatusCode);
         }
 
-        Assert.Equal(HttpStatusCode.TooManyRequests, (await client.GetAsync(Api)).StatusCode);
-        for (var i = 0; i < RateLimitedSite.Anonymous + 2; i++)
-        {
-            Assert.Equal(HttpStatusCode.OK, (await SendAsync(client, Api, ("Sec-Fetch-Site", "same-origin"))).StatusCode);
-        }
-
-        // Browsers without fetch metadata: a Referer on this host (FPbase's rule).
-        Assert.Equal(HttpStatusCode.OK, (await SendAsync(client, Api, ("Referer", "http://localhost/spectra/"))).StatusCode);
-        // A cross-site page, or a Referer merely containing our host name, is not our page.
-        Assert.Equal(HttpStatusCode.TooManyRequests, (await SendAsync(client, Api, ("Sec-Fetch-Site", "cross-site"), ("Referer", "http://localhost/spectra/"))).StatusCode);
-        Assert.Equal(HttpStatusCode.TooManyRequests, (await SendAsync(client, Api, ("Referer", "http://localhost.evil.example/"))).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await SendAsync(client, NewQuery(), ("Sec-Fetch-Site", "same-origin"))).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await SendAsync(client, NewQuery(), ("Referer", "http://localhost/spectra/"))).StatusCode);
     }
 
     [Fact]
     public async Task Pages_are_not_limited()
     {
         using var client = site.ClientFrom("192.0.2.40");
-        for (var i = 0; i < RateLimitedSite.Anonymous * 2; i++)
+        for (var i = 0; i < CachedAnswers * 2; i++)
         {
-            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/?n=" + i)).StatusCode);
         }
     }
 
     [Fact]
-    public async Task A_logged_in_user_has_a_higher_limit_of_their_own()
+    public async Task A_logged_in_user_has_a_higher_budget_of_their_own()
     {
         var editor = await site.App.CreateEditorAsync();
         using var script = await site.App.CreateBearerClientAsync(editor);
@@ -106,23 +122,30 @@ public sealed class RateLimitingTests(RateLimitedSite site) : IClassFixture<Rate
         using var anonymous = site.ClientFrom("192.0.2.50");
         for (var i = 0; i < RateLimitedSite.Anonymous; i++)
         {
-            await anonymous.GetAsync(Api);
+            await anonymous.GetAsync(NewQuery());
         }
 
-        Assert.Equal(HttpStatusCode.TooManyRequests, (await anonymous.GetAsync(Api)).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await anonymous.GetAsync(NewQuery())).StatusCode);
         for (var i = 0; i < RateLimitedSite.User; i++)
         {
-            Assert.Equal(HttpStatusCode.OK, (await script.Http.GetAsync(Api)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await script.Http.GetAsync(NewQuery())).StatusCode);
         }
 
-        var refused = await script.Http.GetAsync(Api);
+        var refused = await script.Http.GetAsync(NewQuery());
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.NotNull(refused.Headers.RetryAfter?.Delta);
 
-        // The same user from another address shares the window: it is the user's.
+        // The same user from another address shares the budget: it is the user's. A write costs the full price.
         using var elsewhere = await site.App.CreateBearerClientAsync(editor);
         elsewhere.Http.DefaultRequestHeaders.Add(SecuritySite.ClientIpHeader, "192.0.2.51");
         Assert.Equal(HttpStatusCode.TooManyRequests, (await elsewhere.Http.PostAsJsonAsync("/api/test-probes/editor/", new { })).StatusCode);
+    }
+
+    private static Task<HttpResponseMessage> GetIfNoneMatch(HttpClient client, string url, System.Net.Http.Headers.EntityTagHeaderValue etag)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.IfNoneMatch.Add(etag);
+        return client.SendAsync(request);
     }
 
     private static Task<HttpResponseMessage> SendAsync(HttpClient client, string url, params (string Name, string Value)[] headers)

@@ -100,10 +100,12 @@ public sealed class RateLimitedSite : SecuritySite
 {
     public const int Anonymous = 5;
     public const int User = 8;
+    public const int CachedAnswersPerRequest = 4;
 
     protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
         ["RateLimiting:AnonymousPerMinute"] = Anonymous.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["RateLimiting:UserPerMinute"] = User.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["RateLimiting:CachedAnswersPerRequest"] = CachedAnswersPerRequest.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 }
