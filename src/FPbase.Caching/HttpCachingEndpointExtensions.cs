@@ -16,6 +16,16 @@ public static class HttpCachingEndpointExtensions
         return app.UseMiddleware<HttpCachingMiddleware>();
     }
 
+    /// <summary>
+    /// Makes every response marked <c>public</c> that carries <c>Set-Cookie</c> <c>private</c>, whatever set the
+    /// cookie. Place it first in the pipeline, so that it sees the headers everything after it sets.
+    /// </summary>
+    public static IApplicationBuilder UseNoCookiesOnPublicResponses(this IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return app.UseMiddleware<PublicResponseCookieGuard>();
+    }
+
     /// <summary>The minimal-API form of <see cref="CacheResourcesAttribute"/>.</summary>
     public static TBuilder CacheResources<TBuilder>(this TBuilder builder, params string[] resources)
         where TBuilder : IEndpointConventionBuilder

@@ -17,6 +17,7 @@ var app = builder.Build();
 
 await app.InitializeDatabaseAsync();
 
+app.UseNoCookiesOnPublicResponses();
 app.UseFpbaseProblemDetails();
 app.UseStaticFiles();
 app.UseRouting();

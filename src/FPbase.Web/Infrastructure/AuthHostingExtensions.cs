@@ -1,3 +1,4 @@
+using FPbase.Caching;
 using FPbase.Data;
 using FPbase.Data.Identity;
 using FPbase.Web.Features.Accounts;
@@ -70,11 +71,11 @@ internal static class AuthHostingExtensions
             options.Events.OnValidatePrincipal = async context =>
             {
                 await SecurityStampValidator.ValidatePrincipalAsync(context);
-                context.ShouldRenew &= MayRenewCookie(context.Request);
+                context.ShouldRenew &= MayRenewCookie(context.HttpContext);
             };
             options.Events.OnCheckSlidingExpiration = context =>
             {
-                context.ShouldRenew &= MayRenewCookie(context.Request);
+                context.ShouldRenew &= MayRenewCookie(context.HttpContext);
                 return Task.CompletedTask;
             };
             // The API answers with status codes, never with a redirect to the login page.
@@ -126,12 +127,21 @@ internal static class AuthHostingExtensions
         return app;
     }
 
-    /// <summary>Requests whose responses are never public: writes, <c>/api/me/</c>, <c>/api/tokens/</c>, <c>/accounts/</c>.</summary>
-    private static bool MayRenewCookie(HttpRequest request)
-        => !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+    /// <summary>
+    /// Requests whose responses are never public: writes (but not the reads sent by POST, GraphQL queries, which
+    /// are public), <c>/api/me/</c>, <c>/api/tokens/</c>, <c>/accounts/</c>. Were a cookie set on a public response
+    /// anyway, <c>UseNoCookiesOnPublicResponses</c> would make it private; not renewing keeps it public.
+    /// </summary>
+    private static bool MayRenewCookie(HttpContext context)
+    {
+        var request = context.Request;
+        var read = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)
+            || context.GetEndpoint()?.Metadata.GetMetadata<CacheResourcesAttribute>() is { PostIsSafe: true };
+        return !read
             || request.Path.StartsWithSegments("/api/me")
             || request.Path.StartsWithSegments("/api/tokens")
             || request.Path.StartsWithSegments("/accounts");
+    }
 
     private static Task RedirectOrStatus(RedirectContext<CookieAuthenticationOptions> context, int status)
     {

@@ -1,3 +1,5 @@
+using FPbase.Caching;
+using FPbase.Data;
 using FPbase.Web.Features.Accounts;
 using Microsoft.AspNetCore.Mvc;
 
@@ -37,6 +39,15 @@ public sealed class ProbeController : ControllerBase
     [HttpPost("/test-probes/editor-form/")]
     [RequireEditor]
     public IActionResult EditorForm() => Ok(new { user = User.Identity?.Name });
+
+    /// <summary>A public cached response that sets a cookie, as a careless endpoint might.</summary>
+    [HttpGet("/api/test-probes/public-cookie/")]
+    [CacheResources(CacheDependencies.Spectra, Name = "test-public-cookie")]
+    public IActionResult PublicCookie()
+    {
+        Response.Cookies.Append("probe", "1");
+        return Ok(new { probe = true });
+    }
 
     [HttpGet("/test-probes/editor-page/")]
     [RequireEditor]

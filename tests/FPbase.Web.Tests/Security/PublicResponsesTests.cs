@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using FPbase.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -122,4 +124,53 @@ public sealed class CookieRenewalTests(ProbeSite site) : IClassFixture<ProbeSite
         using var me = await browser.Http.GetAsync("/api/me/");
         Assert.Contains(me.Headers.GetValues("Set-Cookie"), c => c.StartsWith("fpbase=", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_due_renewal_never_rides_on_a_graphql_query_sent_by_post()
+    {
+        await using var eager = EagerStampChecks();
+        using var browser = await eager.LoginAsync(await eager.CreateEditorAsync());
+
+        using var response = await browser.Http.PostAsJsonAsync("/graphql/", new { query = "{ organisms { id } }" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.Headers.CacheControl?.Public);
+        Assert.False(response.Headers.Contains("Set-Cookie"), "POST /graphql/ renewed the login cookie");
+    }
+
+    [Fact]
+    public async Task A_session_the_security_stamp_check_signs_out_is_told_so_on_a_private_response()
+    {
+        await using var eager = EagerStampChecks();
+        var user = await eager.CreateEditorAsync();
+        using var browser = await eager.LoginAsync(user);
+        using (var scope = eager.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<FPbase.Data.Identity.ApplicationUser>>();
+            Assert.True((await users.UpdateSecurityStampAsync((await users.FindByNameAsync(user.UserName))!)).Succeeded);
+        }
+
+        using var response = await browser.Http.GetAsync("/api/spectra-list/");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("fpbase=;", StringComparison.Ordinal));
+        // The sign-out asks for no-store itself; either way, no shared cache may keep this response.
+        Assert.False(response.Headers.CacheControl?.Public, "a public response carried Set-Cookie");
+        Assert.True(response.Headers.CacheControl?.Private == true || response.Headers.CacheControl?.NoStore == true);
+    }
+
+    [Fact]
+    public async Task Any_cookie_set_on_a_public_response_makes_it_private()
+    {
+        using var client = site.App.CreateClient();
+        using var response = await client.GetAsync("/api/test-probes/public-cookie/");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("probe=", StringComparison.Ordinal));
+        Assert.False(response.Headers.CacheControl?.Public);
+        Assert.True(response.Headers.CacheControl?.Private);
+        Assert.True(response.Headers.CacheControl?.NoCache);
+    }
+
+    /// <summary>The site checking the security stamp on every request: a renewal is due each time.</summary>
+    private WebApplicationFactory<Program> EagerStampChecks()
+        => site.App.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+            services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero)));
 }
