@@ -238,6 +238,62 @@ public sealed partial class BadInputCorpusTests(SiteFixture site) : IClassFixtur
         Assert.Equal(snapshot, await SnapshotAsync());
     }
 
+    /// <summary>
+    /// The shapes of a denial-of-service attempt (issue 9): fragment bombs, deep and wide JSON, 10,000 query
+    /// parameters, a 64 KB header, a 10 MB body. Each is refused or answered with a bounded amount of work: a 4xx or
+    /// a correct 200/304, never a 5xx, nothing changed. (Slow bodies need Kestrel's data rate: bench/hostile.)
+    /// </summary>
+    [Fact]
+    public async Task Hostile_shapes_are_refused_or_answered_never_a_5xx()
+    {
+        var snapshot = await SnapshotAsync();
+        using var client = site.App.CreateClient();
+        using var editor = await site.App.CreateBearerClientAsync(await site.App.CreateEditorAsync());
+        var failures = new List<string>();
+
+        // 30 fragments, each spreading the next twice: 2^30 selections once expanded.
+        var bomb = new StringBuilder("query{...F1}");
+        for (var i = 1; i < 30; i++)
+        {
+            bomb.Append(System.Globalization.CultureInfo.InvariantCulture, $" fragment F{i} on Query{{...F{i + 1} ...F{i + 1}}}");
+        }
+
+        bomb.Append(" fragment F30 on Query{__typename}");
+        var bombJson = System.Text.Json.JsonSerializer.Serialize(new { query = bomb.ToString() });
+        await ExpectClientErrorAsync(client, HttpMethod.Post, "/graphql/", new StringContent(bombJson, Encoding.UTF8, "application/json"), failures, HttpStatusCode.BadRequest);
+        await ExpectClientErrorAsync(client, HttpMethod.Get, "/graphql/?query=" + Uri.EscapeDataString(bomb.ToString()), new ByteArrayContent([]), failures, HttpStatusCode.BadRequest);
+
+        var deep = new string('[', 10_000) + new string(']', 10_000);
+        var deepObject = string.Concat(Enumerable.Repeat("{\"a\":", 10_000)) + "1" + new string('}', 10_000);
+        var wide = "{" + string.Join(",", Enumerable.Range(0, 60_000).Select(i => $"\"k{i}\":1")) + "}";
+        foreach (var body in new[] { deep, deepObject, wide, "{\"query\":\"{__typename}\",\"variables\":" + deepObject + "}" })
+        {
+            await ExpectClientErrorAsync(client, HttpMethod.Post, "/graphql/", new StringContent(body, Encoding.UTF8, "application/json"), failures);
+            await ExpectClientErrorAsync(editor.Http, HttpMethod.Post, "/api/microscopes/", new StringContent(body, Encoding.UTF8, "application/json"), failures);
+            await ExpectClientErrorAsync(editor.Http, HttpMethod.Post, "/api/spectra/", new StringContent(body, Encoding.UTF8, "application/json"), failures);
+        }
+
+        await ExpectClientErrorAsync(client, HttpMethod.Post, "/graphql/", new ByteArrayContent(new byte[10 * 1024 * 1024]) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } }, failures, HttpStatusCode.RequestEntityTooLarge);
+        await ExpectClientErrorAsync(editor.Http, HttpMethod.Post, "/api/microscopes/", new ByteArrayContent(new byte[10 * 1024 * 1024]) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } }, failures, HttpStatusCode.RequestEntityTooLarge);
+
+        var manyParameters = string.Join("&", Enumerable.Range(0, 10_000).Select(i => $"p{i}={i}"));
+        foreach (var url in await SampleUrlsAsync())
+        {
+            await ExpectNoServerErrorAsync(client, url + (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + manyParameters, failures);
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.TryAddWithoutValidation("X-Padding", new string('a', 64 * 1024));
+            request.Headers.TryAddWithoutValidation("Sec-Fetch-Site", "same-origin");
+            using var response = await client.SendAsync(request);
+            if ((int)response.StatusCode >= 500)
+            {
+                failures.Add($"GET {url} with a 64 KB header: {(int)response.StatusCode}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.Equal(snapshot, await SnapshotAsync());
+    }
+
     private static async Task ExpectNoServerErrorAsync(HttpClient client, string url, List<string> failures)
     {
         using var response = await client.GetAsync(url);
