@@ -1,5 +1,6 @@
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddFpbaseForwardedHeaders();
 builder.AddFpbaseDatabase();
 await builder.AddFpbaseCachingAsync();
 builder.AddFpbaseHealthChecks();
@@ -15,8 +16,14 @@ builder.AddFpbaseCors();
 
 var app = builder.Build();
 
+if (!app.HasValidSettings())
+{
+    return 1;
+}
+
 await app.InitializeDatabaseAsync();
 
+app.UseFpbaseForwardedHeaders();
 app.UseFpbaseProblemDetails();
 app.UseStaticFiles();
 app.UseRouting();
@@ -36,3 +43,4 @@ app.MapFpbaseGraphQL();
 app.MapFpbaseAccounts();
 
 app.Run();
+return 0;
