@@ -82,6 +82,18 @@ public sealed class SecureCookiesOverPlainHttpTests(SiteFixture site) : IClassFi
         await AssertHttpsRequiredAsync(response);
     }
 
+    [Fact]
+    public async Task A_token_authenticated_write_over_plain_http_needs_no_cookie_and_is_not_refused()
+    {
+        await using var secure = site.App.WithWebHostBuilder(builder => builder.UseSetting("Accounts:SecureCookies", "true"));
+        using var script = await secure.CreateBearerClientAsync(await secure.CreateEditorAsync());
+        Assert.Equal("http", script.Http.BaseAddress?.Scheme);
+
+        using var revoked = await script.Http.DeleteAsync($"/api/tokens/{script.TokenId}/");
+
+        Assert.True(revoked.IsSuccessStatusCode, $"{(int)revoked.StatusCode}: {await revoked.Content.ReadAsStringAsync()}");
+    }
+
     private static HttpClient PlainHttpClient(WebApplicationFactory<Program> app)
         => app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://localhost"), AllowAutoRedirect = false, HandleCookies = false });
 
