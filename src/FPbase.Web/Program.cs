@@ -1,5 +1,6 @@
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddFpbaseForwardedHeaders();
 builder.AddFpbaseDatabase();
 await builder.AddFpbaseCachingAsync();
 builder.AddFpbaseHealthChecks();
@@ -15,8 +16,14 @@ builder.AddFpbaseCors();
 
 var app = builder.Build();
 
+if (!app.HasValidSettings())
+{
+    return 1;
+}
+
 await app.InitializeDatabaseAsync();
 
+app.UseFpbaseForwardedHeaders();
 app.UseNoCookiesOnPublicResponses();
 app.UseFpbaseProblemDetails();
 app.UseStaticFiles();
@@ -38,3 +45,4 @@ app.MapFpbaseGraphQL();
 app.MapFpbaseAccounts();
 
 app.Run();
+return 0;

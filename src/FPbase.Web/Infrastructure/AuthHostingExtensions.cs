@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -16,15 +17,19 @@ namespace Microsoft.AspNetCore.Builder;
 /// Data Protection key ring (cookies, antiforgery) lives in the database, shared by every instance.
 /// Routes: <c>/accounts/login/</c>, <c>/accounts/register/</c>, <c>/accounts/logout/</c> (MVC),
 /// <c>/api/me/</c> and <c>/api/tokens/</c>. Settings: section <c>Accounts</c> (<see cref="AccountOptions"/>).
+/// Secure cookies (the default outside Development and Testing) need HTTPS: a site that can only be reached over
+/// plain HTTP refuses to start (<see cref="SecureCookieTransportValidator"/>), and a request that arrives over
+/// HTTP anyway and needs a cookie is a 403 problem (<see cref="HttpsRequiredAntiforgery"/>).
 /// </summary>
 internal static class AuthHostingExtensions
 {
     public static WebApplicationBuilder AddFpbaseAuth(this WebApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(AccountOptions.SectionName);
-        builder.Services.Configure<AccountOptions>(section);
-        var secure = section.GetValue<bool?>(nameof(AccountOptions.SecureCookies))
-            ?? !(builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing"));
+        // Secure cookies on a site nobody reaches over HTTPS stop it at start (SecureCookieTransportValidator).
+        builder.Services.AddOptions<AccountOptions>().Bind(section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<AccountOptions>, SecureCookieTransportValidator>();
+        var secure = (section.Get<AccountOptions>() ?? new AccountOptions()).UsesSecureCookies(builder.Environment);
 
         // Login cookies and antiforgery tokens are encrypted with a key ring kept in the database, so that every
         // web instance (and the next deploy) can read what another one wrote.
@@ -96,6 +101,9 @@ internal static class AuthHostingExtensions
             options.Cookie.SecurePolicy = secure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             options.Cookie.Path = "/";
         });
+        // Over plain HTTP the Secure antiforgery cookie cannot work: a 403 problem instead of the framework's 500.
+        HttpsRequiredAntiforgery.Decorate(builder.Services);
+        builder.Services.AddExceptionHandler<HttpsRequiredExceptionHandler>();
 
         Policies.Add(builder.Services.AddAuthorizationBuilder());
         return builder;

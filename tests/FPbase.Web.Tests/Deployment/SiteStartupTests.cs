@@ -1,0 +1,88 @@
+using System.Net;
+using FPbase.Web.Tests.Infrastructure;
+
+namespace FPbase.Web.Tests.Deployment;
+
+/// <summary>
+/// The built site started as a process, as an operator starts it: a configuration that cannot work stops it at
+/// start with one line on stderr saying what to set (and exit code 1, before the database is touched); the plain
+/// HTTP configurations that can work (Development; Production with Accounts:SecureCookies=false) start and serve
+/// the login form. Behind a proxy: <see cref="NginxProxyTests"/>.
+/// </summary>
+public sealed class SiteStartupTests(SiteStartupTests.Database database) : IClassFixture<SiteStartupTests.Database>
+{
+    // Nothing answers there: a site that got as far as the database would fail differently, and slower.
+    private const string NoDatabase = "Host=127.0.0.1;Port=1;Database=none;Username=none;Password=none;Timeout=2";
+
+    [Fact]
+    public async Task In_production_over_plain_http_with_secure_cookies_and_no_trusted_proxy_the_site_refuses_to_start_with_one_line()
+    {
+        await using var site = SiteProcess.Start("Production", new Dictionary<string, string> { ["ConnectionStrings:Postgres"] = NoDatabase });
+
+        Assert.Equal(1, await site.WaitForExitAsync());
+        var line = Assert.Single(site.StandardError, l => l.Length > 0);
+        Assert.Equal(
+            "FPbase cannot start: Accounts:SecureCookies is on (the default in the Production environment), so the login and antiforgery cookies need HTTPS, "
+            + "but the site listens on plain HTTP only (http://127.0.0.1:0) and trusts no proxy. Either serve HTTPS (an https:// URL in ASPNETCORE_URLS or Kestrel:Endpoints), "
+            + "or behind a TLS-terminating proxy set ForwardedHeaders:KnownProxies (or ForwardedHeaders:KnownNetworks) to the proxy's address, "
+            + "or to serve plain HTTP set Accounts:SecureCookies=false.",
+            line);
+        Assert.DoesNotContain(site.StandardOutput, l => l.Contains("Now listening", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Forwarded_headers_settings_that_do_not_parse_stop_the_site_at_start_naming_each_value()
+    {
+        await using var site = SiteProcess.Start("Production", new Dictionary<string, string>
+        {
+            ["ConnectionStrings:Postgres"] = NoDatabase,
+            ["ForwardedHeaders:KnownProxies"] = "127.0.0.1, 10.0.0.300",
+            ["ForwardedHeaders:KnownNetworks:0"] = "10.0.0.1/8",
+            ["ForwardedHeaders:ForwardLimit"] = "0",
+        });
+
+        Assert.Equal(1, await site.WaitForExitAsync());
+        var line = Assert.Single(site.StandardError, l => l.Length > 0);
+        Assert.Equal(
+            "FPbase cannot start: ForwardedHeaders:KnownProxies has '10.0.0.300', which is not an IP address (e.g. 10.0.0.5 or fd00::5). "
+            + "ForwardedHeaders:KnownNetworks has '10.0.0.1/8', which is not a network in CIDR form with zero host bits (e.g. 10.0.0.0/8 or fd00::/8). "
+            + "ForwardedHeaders:ForwardLimit is '0', not a whole number from 1 up.",
+            line);
+    }
+
+    [Theory]
+    [InlineData("Development", null, "fpbase.csrf=")]
+    [InlineData("Production", "false", "fpbase.csrf=")]
+    public async Task Over_plain_http_without_secure_cookies_the_site_starts_and_serves_the_login_form(string environment, string? secureCookies, string cookie)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["ConnectionStrings:Postgres"] = database.Value.ConnectionString,
+            ["Seed:Enabled"] = "false",
+        };
+        if (secureCookies is not null)
+        {
+            settings["Accounts:SecureCookies"] = secureCookies;
+        }
+
+        await using var site = SiteProcess.Start(environment, settings);
+        using var client = new HttpClient { BaseAddress = await site.WaitUntilListeningAsync() };
+
+        using var form = await client.GetAsync("/accounts/login/");
+
+        Assert.Equal(HttpStatusCode.OK, form.StatusCode);
+        var antiforgery = Assert.Single(form.Headers.GetValues("Set-Cookie"));
+        Assert.StartsWith(cookie, antiforgery);
+        Assert.DoesNotContain("secure", antiforgery, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>One database for the starts that get that far (migrated by the first).</summary>
+    public sealed class Database : IAsyncLifetime
+    {
+        public TestDatabase Value { get; private set; } = null!;
+
+        public async Task InitializeAsync() => Value = await TestDatabase.CreateAsync();
+
+        public async Task DisposeAsync() => await Value.DisposeAsync();
+    }
+}
