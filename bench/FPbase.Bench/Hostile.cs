@@ -86,7 +86,7 @@ internal static class Hostile
         var m1 = Snapshot.Take(server);
         var rssMixEnd = server.IsAlive ? server.RssBytes() : 0;
 
-        var slices = new Dictionary<string, (long Requests, double CpuMs, long ServerErrors)>();
+        var slices = new Dictionary<string, (long Requests, double CpuMs, Tally Statuses)>();
         if (o.SliceSeconds > 0)
         {
             Log($"each kind alone for {o.SliceSeconds:0.#} s");
@@ -106,7 +106,7 @@ internal static class Hostile
                 var s1 = Snapshot.Take(server);
                 var requests = alone[kind.Name].Total;
                 var cpu = s1.Cpu - s0.Cpu - (idleCpuPerSecond * (s1.Seconds - s0.Seconds));
-                slices[kind.Name] = (requests, requests == 0 ? double.NaN : cpu * 1000 / requests, alone[kind.Name].ServerErrors);
+                slices[kind.Name] = (requests, requests == 0 ? double.NaN : cpu * 1000 / requests, alone[kind.Name]);
             }
         }
 
@@ -168,12 +168,12 @@ internal static class Hostile
         var tallies = kinds.ToDictionary(k => k.Name, _ => new Tally());
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
         var workers = new List<Task>();
-        var seed = 1;
         foreach (var kind in kinds)
         {
             for (var i = 0; i < kind.Concurrency; i++)
             {
-                workers.Add(WorkerAsync(context, kind, tallies[kind.Name], routes, maxRate, new Random(seed++), stop.Token));
+                // Unseeded: a slice must not replay the mix's query strings (they would all be cache hits).
+                workers.Add(WorkerAsync(context, kind, tallies[kind.Name], routes, maxRate, new Random(), stop.Token));
             }
         }
 
@@ -318,7 +318,7 @@ internal static class Hostile
         IReadOnlyList<HostileKind> kinds,
         HostileContext context,
         Dictionary<string, Tally> mix,
-        Dictionary<string, (long Requests, double CpuMs, long ServerErrors)> slices,
+        Dictionary<string, (long Requests, double CpuMs, Tally Statuses)> slices,
         ConcurrentDictionary<(string Route, string Column), Tally> routes,
         HostileReader reader,
         ServerProcess server)
@@ -352,7 +352,7 @@ internal static class Hostile
             var readerAll = reader.Samples("mix").ToList();
             var reader5xx = readerAll.Count(s => Tally.IsServerError(s.Status));
             var allReader5xx = new[] { "baseline", "mix", "slice" }.Sum(p => reader.Samples(p).Count(s => Tally.IsServerError(s.Status)));
-            var slice5xx = slices.Values.Sum(s => s.ServerErrors);
+            var slice5xx = slices.Values.Sum(s => s.Statuses.ServerErrors);
             var readerAnswered = readerAll.Where(s => s.Status != "429").Select(s => s.Ms).Order().ToArray();
             var readerStatuses = new Tally();
             foreach (var s in readerAll)
@@ -421,12 +421,12 @@ internal static class Hostile
                 b.AppendLine(inv, $"  - {count:N0} × {entry}");
             }
             b.AppendLine();
-            b.AppendLine("| kind | clients | mix: requests | mix: by status | alone: requests | alone: server CPU ms/request |");
+            b.AppendLine("| kind | clients | mix: requests | mix: by status | alone: by status | alone: server CPU ms/request |");
             b.AppendLine("|---|---|---|---|---|---|");
             foreach (var kind in kinds)
             {
                 var t = mix[kind.Name];
-                var alone = slices.TryGetValue(kind.Name, out var s) ? (s.Requests.ToString("N0", inv), Cpu(s.CpuMs)) : ("–", "–");
+                var alone = slices.TryGetValue(kind.Name, out var s) ? (s.Statuses.Describe(), Cpu(s.CpuMs)) : ("–", "–");
                 b.AppendLine(inv, $"| {kind.Name} | {kind.Concurrency} | {t.Total:N0} | {t.Describe()} | {alone.Item1} | {alone.Item2} |");
             }
 
@@ -458,7 +458,7 @@ internal static class Hostile
                 rss = new { start = RssStart, peak = RssPeak, mixEnd = RssMixEnd, end = RssEnd, budget = budget?.Bytes, budgetSetting = budget?.Setting },
                 reader = new { p50, p99, requests = readerAll.Count, answered = readerAnswered.Length, statuses = readerStatuses.Counts, reader5xx },
                 cpu = new { server = serverCpu, idlePerSecond = IdleCpuPerSecond, msPerHostileRequest = cpuMsPerRequest, machineBusy, driver = driverCpu },
-                kinds = kinds.ToDictionary(k => k.Name, k => new { clients = k.Concurrency, statuses = mix[k.Name].Counts, alone = slices.TryGetValue(k.Name, out var s) ? new { requests = s.Requests, cpuMs = double.IsFinite(s.CpuMs) ? s.CpuMs : (double?)null, serverErrors = s.ServerErrors } : null }),
+                kinds = kinds.ToDictionary(k => k.Name, k => new { clients = k.Concurrency, statuses = mix[k.Name].Counts, alone = slices.TryGetValue(k.Name, out var s) ? new { statuses = s.Statuses.Counts, cpuMs = double.IsFinite(s.CpuMs) ? s.CpuMs : (double?)null } : null }),
                 log = new { fail = fails, crit = crits },
             });
             return b.ToString().TrimEnd();
