@@ -96,9 +96,10 @@ internal sealed class SiteSettings
         return string.Join(", ", values);
     }
 
+    /// <summary><c>MemoryBudget</c>, <c>LocalCacheBytes</c>, <c>MemoryLimitBytes</c>, <c>LocalCacheSizeLimit</c>...; not <c>MaximumPayloadBytes</c> (one payload's cap).</summary>
     private static bool IsBudgetName(string name)
         => name.Contains("Budget", StringComparison.OrdinalIgnoreCase)
-            || (name.EndsWith("Bytes", StringComparison.Ordinal)
+            || ((name.EndsWith("Bytes", StringComparison.Ordinal) || name.EndsWith("SizeLimit", StringComparison.Ordinal))
                 && (name.Contains("Memory", StringComparison.Ordinal) || name.Contains("Local", StringComparison.Ordinal)));
 
     private static IEnumerable<Type> OptionsTypes()
