@@ -70,5 +70,5 @@ internal static class BumpLatency
     private static Task<double[]> TimeAsync(int iterations, Func<Task> work) => Timing.SortedSamplesAsync(work, iterations, warmUp: 50);
 
     private static string Row(string what, double[] sorted)
-        => $"| {what} | {sorted[sorted.Length / 2]:F2} | {sorted[(int)(sorted.Length * 0.99)]:F2} | {sorted[^1]:F2} |";
+        => $"| {what} | {Timing.Percentile(sorted, 0.5):F2} | {Timing.Percentile(sorted, 0.99):F2} | {sorted[^1]:F2} |";
 }

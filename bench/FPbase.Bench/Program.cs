@@ -7,14 +7,21 @@ using Microsoft.EntityFrameworkCore;
 
 // Usage: FPbase.Bench <postgres connection string> [iterations]
 //        FPbase.Bench bump <redis endpoint> [iterations]
+//        FPbase.Bench hostile --pid <site pid> --base <url> [options]   (see bench/hostile/run)
 // Times, on the database the site uses, what a payload-cache miss of the spectra list costs
 // (query + JSON + compression, as the middleware's build does) against the bare SQL projection,
 // and what each compression level costs on the real payload; or (bump) what the bump protocol adds
-// to a write (BumpLatency). Prints a Markdown report.
+// to a write (BumpLatency); or (hostile) what a running site does under a hostile mix (Hostile).
+// Prints a Markdown report.
 if (args.Length < 1)
 {
-    Console.Error.WriteLine("usage: FPbase.Bench <postgres connection string> [iterations] | FPbase.Bench bump <redis endpoint> [iterations]");
+    Console.Error.WriteLine("usage: FPbase.Bench <postgres connection string> [iterations] | FPbase.Bench bump <redis endpoint> [iterations] | FPbase.Bench hostile --pid PID --base URL [...]");
     return 2;
+}
+
+if (args[0] == "hostile")
+{
+    return await Hostile.RunAsync(args[1..]);
 }
 
 if (args[0] == "bump")

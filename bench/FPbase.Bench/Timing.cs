@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-/// <summary>The one timing loop of the in-process benchmarks: warm up, then time each run, sorted.</summary>
+/// <summary>The one timing loop of the in-process benchmarks (warm up, then time each run, sorted) and the one way to read a percentile off sorted samples.</summary>
 internal static class Timing
 {
     public static async Task<double[]> SortedSamplesAsync(Func<Task> work, int iterations, int warmUp)
@@ -21,4 +21,8 @@ internal static class Timing
         Array.Sort(samples);
         return samples;
     }
+
+    /// <summary>The value at quantile <paramref name="q"/> (0..1) of sorted samples: index n·q, as every report reads it; NaN when there are none.</summary>
+    public static double Percentile(double[] sorted, double q)
+        => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)(sorted.Length * q))];
 }
