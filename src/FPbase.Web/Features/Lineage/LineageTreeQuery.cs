@@ -9,6 +9,9 @@ namespace FPbase.Web.Features.Lineage;
 /// <summary>Builds FPbase's lineage JSON for one protein from its tree, read in two queries.</summary>
 internal static class LineageTreeQuery
 {
+    /// <summary>Generations shown below a root; a deeper tree is cut there (FPbase's deepest is about 20).</summary>
+    public const int MaxGenerations = 400;
+
     private sealed record Node(int Id, int? ParentId, string Name, string Slug, string? Seq, string Mutation, string Citation, int? DefaultStateId);
 
     public static async Task<LineageTree?> LoadAsync(FpbaseDbContext db, string slug, CancellationToken cancellationToken)
@@ -41,15 +44,21 @@ internal static class LineageTreeQuery
         var children = nodes.Where(n => n.ParentId is { } p && byId.ContainsKey(p)).ToLookup(n => n.ParentId!.Value);
 
         // FPbase's get_family: the protein's ancestors, itself and its descendants.
+        // Links are data: a parent cycle (two nodes each other's parent) stops both walks instead of looping.
         var family = new HashSet<int>();
-        for (int? id = start.Id; id is { } current && byId.TryGetValue(current, out var node); id = node.ParentId)
+        for (int? id = start.Id; id is { } current && byId.TryGetValue(current, out var node) && family.Add(current); id = node.ParentId)
         {
-            family.Add(current);
         }
 
         var pending = new Stack<int>([start.Id]);
+        var below = new HashSet<int>();
         while (pending.TryPop(out var id))
         {
+            if (!below.Add(id))
+            {
+                continue;
+            }
+
             family.Add(id);
             foreach (var child in children[id])
             {
@@ -75,7 +84,9 @@ internal static class LineageTreeQuery
         LineageTreeNode Build(Node node, int level, string? rootSeq)
         {
             widths[level] = widths.GetValueOrDefault(level) + 1;
-            var kids = children[node.Id].Where(c => family.Contains(c.Id)).OrderBy(c => c.Id).Select(c => Build(c, level + 1, rootSeq)).ToList();
+            var kids = level >= MaxGenerations
+                ? []
+                : children[node.Id].Where(c => family.Contains(c.Id)).OrderBy(c => c.Id).Select(c => Build(c, level + 1, rootSeq)).ToList();
             return new LineageTreeNode(
                 node.Name,
                 node.Mutation,
