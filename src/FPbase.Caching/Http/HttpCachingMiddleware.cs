@@ -221,12 +221,13 @@ internal sealed partial class HttpCachingMiddleware(
             Expiration = options.CurrentValue.PayloadExpiration,
             LocalCacheExpiration = options.CurrentValue.PayloadExpiration,
         };
+        var build = new BuildOfThisRequest();
         try
         {
             return await cache.GetOrCreateAsync(
                 key,
-                (Self: this, Context: context),
-                static (state, _) => state.Self.BuildAsync(state.Context),
+                (Self: this, Context: context, Build: build),
+                static (state, _) => state.Self.BuildAsync(state.Context, state.Build),
                 entryOptions,
                 cancellationToken: context.RequestAborted).ConfigureAwait(false);
         }
@@ -252,6 +253,38 @@ internal sealed partial class HttpCachingMiddleware(
 
             await PassThroughAsync(context, null, headers.Uncached()).ConfigureAwait(false);
             return null;
+        }
+        finally
+        {
+            // A client that leaves stops our wait, not the build running on its request: the request must not end
+            // (its scope disposed, its DbContext's connection back in the pool) while that build still uses it.
+            await build.Finished.ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The build this request runs itself, if HybridCache chose it to build: finished when it has.</summary>
+    private sealed class BuildOfThisRequest
+    {
+        private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private bool _started;
+
+        public Task Finished => _started ? _finished.Task : Task.CompletedTask;
+
+        public void Start() => _started = true;
+
+        public void Finish() => _finished.TrySetResult();
+    }
+
+    private async ValueTask<PayloadEntry> BuildAsync(HttpContext context, BuildOfThisRequest build)
+    {
+        build.Start();
+        try
+        {
+            return await BuildAsync(context).ConfigureAwait(false);
+        }
+        finally
+        {
+            build.Finish();
         }
     }
 

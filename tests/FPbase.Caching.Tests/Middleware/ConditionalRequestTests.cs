@@ -208,13 +208,32 @@ public sealed class ConditionalRequestTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AQueryStringIsAnotherVariantWithItsOwnTag()
+    public async Task ADeclaredQueryParameterIsAnotherVariantWithItsOwnTag()
     {
-        var plain = (await _app.GetAsync("/widgets")).ETag()!;
-        var paged = await _app.GetAsync("/widgets?page=2", r => r.IfNoneMatch(plain));
+        var plain = (await _app.GetAsync("/echo-query")).ETag()!;
+        var other = await _app.GetAsync("/echo-query?a=2", r => r.IfNoneMatch(plain));
 
-        Assert.Equal(HttpStatusCode.OK, paged.StatusCode);
-        Assert.NotEqual(plain, paged.ETag());
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+        Assert.NotEqual(plain, other.ETag());
+    }
+
+    [Theory]
+    [InlineData("/widgets?page=2", "/widgets")]
+    [InlineData("/echo-query?zz=1&c=none&a=", "/echo-query")]
+    [InlineData("/echo-query?b=2&a=1", "/echo-query?a=1&b=2")]
+    [InlineData("/echo-query?a=0&a=1", "/echo-query?a=1")]
+    public async Task UndeclaredParametersOrderRepeatsEmptiesAndDefaultsMakeNoVariant(string spelling, string canonical)
+    {
+        var tag = (await _app.GetAsync(canonical)).ETag()!;
+        var response = await _app.GetAsync(spelling, r => r.IfNoneMatch(tag));
+        Assert.Equal(HttpStatusCode.NotModified, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheEndpointSeesTheCanonicalQueryOnly()
+    {
+        var response = await _app.GetAsync("/echo-query?b=x%20y&zz=1&a=3&c=none&a=1&%C3%BC=%26");
+        Assert.Equal("?a=1&b=x%20y&%C3%BC=%26", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

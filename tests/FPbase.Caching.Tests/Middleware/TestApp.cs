@@ -48,6 +48,12 @@ internal sealed class TestApp : IAsyncDisposable
 
     private int _slowArrivals;
 
+    /// <summary>For each build of <c>/slow-scoped</c>: whether its request's scope had been disposed under it.</summary>
+    public ConcurrentQueue<bool> ScopeSeenByBuilds { get; } = new();
+
+    /// <summary>For each <c>/slow-scoped</c> request: whether the pipeline returned before any build had finished.</summary>
+    public ConcurrentQueue<bool> PipelinesEndedBeforeTheirBuild { get; } = new();
+
     public IResourceVersionStore Store => App.Services.GetRequiredService<IResourceVersionStore>();
 
     public int Invocations(string endpoint) => _invocations.GetValueOrDefault(endpoint);
@@ -69,6 +75,7 @@ internal sealed class TestApp : IAsyncDisposable
             configure?.Invoke(options);
         });
         builder.Services.AddSingleton<HeaderQueryResolver>();
+        builder.Services.AddScoped<ScopeProbe>();
         services?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -82,6 +89,20 @@ internal sealed class TestApp : IAsyncDisposable
             }
 
             return next(context);
+        });
+        app.Use(async (context, next) =>
+        {
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                if (context.Request.Path == "/slow-scoped")
+                {
+                    test.PipelinesEndedBeforeTheirBuild.Enqueue(test.ScopeSeenByBuilds.IsEmpty);
+                }
+            }
         });
         app.UseHttpCaching();
         test.MapEndpoints(app);
@@ -109,6 +130,10 @@ internal sealed class TestApp : IAsyncDisposable
             new Random(id).NextBytes(bytes);
             return Results.Bytes(bytes, "application/octet-stream");
         }).CacheResources("blobs");
+
+        // What the endpoint sees of the query string: the canonical one (EchoQuery declares a, b, c=none and ü).
+        app.MapGet("/echo-query", (HttpContext context) => Results.Text(context.Request.QueryString.Value ?? ""))
+            .CacheResources(new CacheResourcesAttribute("widgets") { Name = "echo-query", Query = typeof(EchoQuery) });
 
         // The same resources under a policy name mapped to the test-list class.
         app.MapGet("/widgets-list", () => Results.Json(Widgets.Count))
@@ -157,6 +182,17 @@ internal sealed class TestApp : IAsyncDisposable
             var gate = Gate.Task;
             Count("slow");
             await gate.WaitAsync(TimeSpan.FromSeconds(20));
+            return Results.Json(new { widgets = Widgets.Count });
+        }).CacheResources("slow");
+
+        // Like /slow, but the build then looks at its request's scope, as a query on the request's DbContext would.
+        app.MapGet("/slow-scoped", async (HttpContext context) =>
+        {
+            var scope = context.RequestServices.GetRequiredService<ScopeProbe>();
+            var gate = Gate.Task;
+            Count("slow-scoped");
+            await gate.WaitAsync(TimeSpan.FromSeconds(20));
+            ScopeSeenByBuilds.Enqueue(scope.Disposed);
             return Results.Json(new { widgets = Widgets.Count });
         }).CacheResources("slow");
 
@@ -262,3 +298,14 @@ internal static class HttpResponseExtensions
         }
     }
 }
+
+/// <summary>A scoped service that knows whether its scope has ended (as a request's DbContext is returned).</summary>
+internal sealed class ScopeProbe : IDisposable
+{
+    public bool Disposed { get; private set; }
+
+    public void Dispose() => Disposed = true;
+}
+
+/// <summary>The query parameters of <c>/echo-query</c>.</summary>
+internal sealed class EchoQuery() : QueryParameters("a", "b", "c=none", "ü");
