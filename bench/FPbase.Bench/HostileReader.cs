@@ -7,7 +7,8 @@ using System.Net;
 /// The normal reader: what a real user's browser or script does between edits. It revalidates a handful of
 /// protein pages, <c>/api/proteins/</c>, <c>/api/spectra-list/</c> and the spectra viewer's GraphQL query
 /// (by GET, which shares ETags with the viewer's POST), round robin, at a steady rate (open loop: a slow answer
-/// does not delay the next request), from the same address as the attackers, with <c>If-None-Match</c> once it
+/// does not delay the next request), from an address of its own (default 127.0.0.2: another client, which the
+/// per-IP rate limits tell apart from the attackers on 127.0.0.1), with <c>If-None-Match</c> once it
 /// holds an ETag and the Accept-Encoding a browser sends. Its own connection pool. Every request is recorded
 /// with the phase it was sent in.
 /// </summary>
@@ -21,11 +22,26 @@ internal sealed class HostileReader
     private readonly ConcurrentDictionary<string, string> _etags = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<Sample> _samples = new();
 
-    public HostileReader(Uri baseUri, HostileData data, bool sameOrigin)
+    public HostileReader(Uri baseUri, HostileData data, bool sameOrigin, IPAddress address)
     {
         _sameOrigin = sameOrigin;
         _http = new HttpClient(new SocketsHttpHandler
         {
+            ConnectCallback = async (context, cancellationToken) =>
+            {
+                var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    socket.Bind(new IPEndPoint(address, 0));
+                    await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                    return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
             AutomaticDecompression = DecompressionMethods.None,
             UseCookies = false,
             AllowAutoRedirect = false,

@@ -56,30 +56,11 @@ internal sealed class SiteSettings
     /// size in bytes), in any section. Null when the site has no such setting; Bytes null or 0 when it has one that
     /// is not set (unbounded).
     /// </summary>
+    /// <summary>The payload memory budget the site runs with: <c>HttpCaching:PayloadMemoryBytes</c>, as bound from its configuration.</summary>
     public (string Setting, long? Bytes)? MemoryBudget()
-    {
-        foreach (var (section, options) in _bound)
-        {
-            foreach (var property in options.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
-            {
-                var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
-                if (!IsBudgetName(property.Name) || (type != typeof(long) && type != typeof(int)))
-                {
-                    continue;
-                }
-
-                var value = property.GetValue(options) switch
-                {
-                    long l => l,
-                    int i => i,
-                    _ => (long?)null,
-                };
-                return ($"{section}:{property.Name}", value > 0 ? value : null);
-            }
-        }
-
-        return null;
-    }
+        => _bound.Select(b => b.Options).OfType<HttpCachingOptions>().FirstOrDefault() is { } caching
+            ? ($"{HttpCachingOptions.SectionName}:{nameof(HttpCachingOptions.PayloadMemoryBytes)}", caching.PayloadMemoryBytes)
+            : null;
 
     /// <summary>The settings of section <paramref name="section"/> that are numbers, as <c>Name=value</c>, or null when the site has no such options.</summary>
     public string? Describe(string section)
@@ -95,12 +76,6 @@ internal sealed class SiteSettings
             .Select(p => $"{p.Name}={Convert.ToString(p.GetValue(options), CultureInfo.InvariantCulture)}");
         return string.Join(", ", values);
     }
-
-    /// <summary><c>MemoryBudget</c>, <c>LocalCacheBytes</c>, <c>MemoryLimitBytes</c>, <c>LocalCacheSizeLimit</c>...; not <c>MaximumPayloadBytes</c> (one payload's cap).</summary>
-    private static bool IsBudgetName(string name)
-        => name.Contains("Budget", StringComparison.OrdinalIgnoreCase)
-            || ((name.EndsWith("Bytes", StringComparison.Ordinal) || name.EndsWith("SizeLimit", StringComparison.Ordinal))
-                && (name.Contains("Memory", StringComparison.Ordinal) || name.Contains("Local", StringComparison.Ordinal)));
 
     private static IEnumerable<Type> OptionsTypes()
     {

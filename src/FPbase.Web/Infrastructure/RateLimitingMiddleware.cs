@@ -27,6 +27,12 @@ internal sealed class RateLimitingMiddleware(RequestDelegate next, RateLimitingP
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         context.Response.Headers.CacheControl = "no-store";
+        if (context.Request.ContentLength > 0 || RequestLimitsMiddleware.HasBody(context.Request))
+        {
+            // The client may still be sending a body we refused: do not read it to keep the connection.
+            context.Response.Headers.Connection = "close";
+        }
+
         await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,

@@ -60,7 +60,8 @@ internal sealed class RequestLimitsMiddleware(RequestDelegate next, IOptionsMoni
         }).AsTask();
     }
 
-    private static bool HasBody(HttpRequest request)
+    /// <summary>Whether the request carries a body (a length, chunks, or a body the server detects).</summary>
+    public static bool HasBody(HttpRequest request)
         => request.Headers.TransferEncoding.Count > 0 || request.HttpContext.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == true;
 
     /// <summary>Throws 413 once more than <c>max</c> bytes were read.</summary>

@@ -86,6 +86,11 @@ public sealed class RateLimitingTests(RateLimitedSite site) : IClassFixture<Rate
 
         Assert.Equal(HttpStatusCode.TooManyRequests, (await client.GetAsync(NewGraphQLQuery())).StatusCode);
 
+        // A refused request's body is not read: the connection closes instead.
+        var refused = await client.PostAsJsonAsync("/graphql/", new { query = "{ organisms { id } }", padding = new string('x', 100_000) });
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.True(refused.Headers.ConnectionClose);
+
         static string NewGraphQLQuery()
             => "/graphql/?query=" + Uri.EscapeDataString($"{{ protein(id: \"{Guid.NewGuid():N}\") {{ name }} }}");
     }
