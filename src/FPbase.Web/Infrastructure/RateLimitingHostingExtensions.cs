@@ -3,11 +3,12 @@ using FPbase.Web.Infrastructure;
 namespace Microsoft.AspNetCore.Builder;
 
 /// <summary>
-/// Rate limiting as FPbase does it, charged by cost (<see cref="RateLimitingPartitions"/>): on <c>/api/*</c> and
-/// <c>/graphql/</c>, anonymous clients may make <c>RateLimiting:AnonymousPerMinute</c> (60) full-price requests a
-/// minute per IP, users <c>RateLimiting:UserPerMinute</c> (300) each; answers from the cache cost
-/// <c>1 / RateLimiting:CachedAnswersPerRequest</c> (20) of one. Over a budget: 429 with <c>Retry-After</c> and a
-/// problem-details body. Pages are not limited (a random query string on them builds nothing).
+/// Rate limiting as FPbase does it, charged by cost (<see cref="RateLimitingPartitions"/>): anonymous clients may
+/// make <c>RateLimiting:AnonymousPerMinute</c> (60) full-price requests a minute per IP, users
+/// <c>RateLimiting:UserPerMinute</c> (300) each. Full price: whatever reaches an endpoint of <c>/api/*</c> or
+/// <c>/graphql/</c>, and every build of a cached page. On <c>/api/*</c> and <c>/graphql/</c> an answer from the
+/// cache costs <c>1 / RateLimiting:CachedAnswersPerRequest</c> (20) of one; pages from the cache are free. Over a
+/// budget: 429 with <c>Retry-After</c> and a problem-details body.
 /// </summary>
 internal static class RateLimitingHostingExtensions
 {

@@ -1,9 +1,10 @@
 namespace FPbase.Web.Infrastructure;
 
 /// <summary>
-/// Settings of section <c>RateLimiting</c>: what a client may spend a minute on <c>/api/*</c> and <c>/graphql/</c>.
-/// A request that reaches an endpoint (a payload build, an uncached GraphQL query, a write, anything not cached)
-/// costs the full price; a 304 or a payload served from the cache costs <c>1 / CachedAnswersPerRequest</c> of it.
+/// Settings of section <c>RateLimiting</c>: what a client may spend a minute. A request to <c>/api/*</c> or
+/// <c>/graphql/</c> that reaches an endpoint (a payload build, an uncached GraphQL query, a write, anything not
+/// cached) costs the full price, and so does every build of a cached page; a 304 or a payload served from the cache
+/// costs <c>1 / CachedAnswersPerRequest</c> of it on the API, nothing on pages.
 /// </summary>
 public sealed class RateLimitingOptions
 {

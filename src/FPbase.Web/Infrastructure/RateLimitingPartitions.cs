@@ -5,31 +5,39 @@ using Microsoft.Extensions.Options;
 namespace FPbase.Web.Infrastructure;
 
 /// <summary>
-/// The two budgets every client of <c>/api/*</c> and <c>/graphql/</c> spends (FPbase's AnonRateThrottle and
-/// UserRateThrottle, charged by cost): <see cref="Answers"/>, one permit per request, and <see cref="Work"/>, one
-/// permit per request that reaches an endpoint. A logged-in user (cookie or API token) has windows of their own;
+/// The two budgets a client spends (FPbase's AnonRateThrottle and UserRateThrottle, charged by cost):
+/// <see cref="Answers"/>, one permit per request to <c>/api/*</c> and <c>/graphql/</c>, and <see cref="Work"/>, one
+/// permit per request that reaches an endpoint there or builds a cached page. A logged-in user (cookie or API token) has windows of their own;
 /// anonymous clients have them per IP address (behind a proxy, trust it in <c>ForwardedHeaders</c> so that the
 /// address is the client's). No header exempts a request: the site's own pages spend like anyone, and their
 /// requests are mostly 304s and cached payloads.
 /// </summary>
 internal sealed class RateLimitingPartitions(IOptionsMonitor<RateLimitingOptions> options) : IDisposable
 {
-    /// <summary>Every limited request: a window of <c>limit × CachedAnswersPerRequest</c> a minute.</summary>
+    /// <summary>Every request to the API and GraphQL: a window of <c>limit × CachedAnswersPerRequest</c> a minute.</summary>
     public PartitionedRateLimiter<HttpContext> Answers { get; } = PartitionedRateLimiter.Create<HttpContext, string>(
-        context => Partition(context, options.CurrentValue, o => o.CachedAnswersPerRequest));
+        context => Partition(context, IsApi(context.Request.Path), options.CurrentValue, o => o.CachedAnswersPerRequest));
 
-    /// <summary>Every limited request that reaches an endpoint: a window of <c>limit</c> a minute.</summary>
+    /// <summary>
+    /// Every request that reaches an endpoint of the API or GraphQL, and every build of a cached page (a page the
+    /// cache could not answer: a new version, another row, other declared parameters): a window of <c>limit</c> a
+    /// minute. Pages answered from the cache cost nothing.
+    /// </summary>
     public PartitionedRateLimiter<HttpContext> Work { get; } = PartitionedRateLimiter.Create<HttpContext, string>(
-        context => Partition(context, options.CurrentValue, _ => 1));
+        context => Partition(
+            context,
+            IsApi(context.Request.Path) || context.GetEndpoint()?.Metadata.GetMetadata<FPbase.Caching.CacheResourcesAttribute>() is not null,
+            options.CurrentValue,
+            _ => 1));
 
-    public static bool IsLimited(PathString path)
+    public static bool IsApi(PathString path)
         => path.StartsWithSegments("/api") || path.StartsWithSegments("/graphql");
 
-    private static RateLimitPartition<string> Partition(HttpContext context, RateLimitingOptions options, Func<RateLimitingOptions, int> factor)
+    private static RateLimitPartition<string> Partition(HttpContext context, bool limited, RateLimitingOptions options, Func<RateLimitingOptions, int> factor)
     {
-        if (!IsLimited(context.Request.Path))
+        if (!limited)
         {
-            return RateLimitPartition.GetNoLimiter("pages");
+            return RateLimitPartition.GetNoLimiter("free");
         }
 
         var (key, perMinute) = context.User.Identity?.IsAuthenticated == true

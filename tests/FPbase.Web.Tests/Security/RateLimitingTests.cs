@@ -109,13 +109,24 @@ public sealed class RateLimitingTests(RateLimitedSite site) : IClassFixture<Rate
     }
 
     [Fact]
-    public async Task Pages_are_not_limited()
+    public async Task Pages_from_the_cache_are_free_and_page_builds_cost_the_full_price()
     {
         using var client = site.ClientFrom("192.0.2.40");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
         for (var i = 0; i < CachedAnswers * 2; i++)
         {
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/?n=" + i)).StatusCode);
         }
+
+        // Images of sizes nobody asked for: each one is rendered.
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i <= RateLimitedSite.Anonymous; i++)
+        {
+            statuses.Add((await client.GetAsync($"/spectra_img/egfp.svg?xlim=400,{600 + i}")).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/?n=more")).StatusCode);
     }
 
     [Fact]
