@@ -89,9 +89,15 @@ public sealed class OtherProteinListsTests(SiteFixture site) : IClassFixture<Sit
     }
 
     [Fact]
-    public async Task TheProteinListsAreNotPaginated()
+    public async Task TheProteinListsAreNotPaginatedAndIgnorePagingParametersAsFpbaseDoes()
     {
-        Assert.Equal(HttpStatusCode.BadRequest, (await _client.GetAsync("/api/proteins/table-data/?limit=10")).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await _client.GetAsync("/api/proteins/basic/?offset=10")).StatusCode);
+        foreach (var (list, paging) in new[] { ("/api/proteins/table-data/", "?limit=10"), ("/api/proteins/basic/", "?offset=10") })
+        {
+            var whole = await _client.GetAsync(list);
+            var paged = await _client.GetAsync(list + paging);
+            Assert.Equal(HttpStatusCode.OK, paged.StatusCode);
+            Assert.Equal(whole.Headers.ETag, paged.Headers.ETag);
+            Assert.Equal(await whole.Content.ReadAsStringAsync(), await paged.Content.ReadAsStringAsync());
+        }
     }
 }
