@@ -82,8 +82,12 @@ internal static class Hostile
         Log($"the mix: {kinds.Count} kinds, {kinds.Sum(k => k.Concurrency)} clients, {o.Seconds:0.#} s");
         var routes = new ConcurrentDictionary<(string Route, string Column), Tally>();
         var m0 = Snapshot.Take(server);
+        // The reader that the goal is measured on, in a process of its own, from the next address (127.0.0.3).
+        var outsideAddress = new System.Net.IPAddress(o.ReaderAddress.GetAddressBytes().Select((b, i) => i == 3 ? (byte)(b + 1) : b).ToArray());
+        var outside = HostileReaderProcess.RunAsync(o.Base, reader.Paths, outsideAddress, o.ReaderRate, Math.Max(5, o.Seconds - 3), o.ReaderSameOrigin);
         var mix = await RunKindsAsync(context, kinds, o.Seconds, o.MaxRate, routes);
         var m1 = Snapshot.Take(server);
+        var outsideSamples = await outside;
         var rssMixEnd = server.IsAlive ? server.RssBytes() : 0;
 
         var slices = new Dictionary<string, (long Requests, double CpuMs, Tally Statuses)>();
@@ -129,6 +133,7 @@ internal static class Hostile
             RssPeak = memory.Peak,
             RssMixEnd = rssMixEnd,
             RssEnd = rssEnd,
+            OutsideReader = outsideSamples,
         };
         var markdown = report.Markdown(out var missed, out var json);
         Console.WriteLine(markdown);
@@ -325,6 +330,9 @@ internal static class Hostile
     {
         public bool Alive { get; init; }
 
+        /// <summary>The reader process's samples during the mix (what the p99 goal is measured on).</summary>
+        public IReadOnlyList<HostileReader.Sample> OutsideReader { get; init; } = [];
+
         /// <summary>Where the measured phases began in the server's log (migrating an empty database logs failures of its own).</summary>
         public long LogStart { get; init; }
 
@@ -363,6 +371,11 @@ internal static class Hostile
             var baselineReader = reader.Samples("baseline").Where(s => s.Status != "429").Select(s => s.Ms).Order().ToArray();
             var p50 = Timing.Percentile(readerAnswered, 0.5);
             var p99 = Timing.Percentile(readerAnswered, 0.99);
+            var outsideAnswered = OutsideReader.Where(s => s.Status != "429").Select(s => s.Ms).Order().ToArray();
+            var outsideP50 = Timing.Percentile(outsideAnswered, 0.5);
+            var outsideP99 = Timing.Percentile(outsideAnswered, 0.99);
+            var outside5xx = OutsideReader.Count(s => Tally.IsServerError(s.Status));
+            var outside429 = OutsideReader.Count(s => s.Status == "429");
             var serverCpu = Mix.End.Cpu - Mix.Start.Cpu;
             var attackCpu = serverCpu - (IdleCpuPerSecond * mixSeconds);
             var cpuMsPerRequest = hostileRequests == 0 ? double.NaN : attackCpu * 1000 / hostileRequests;
@@ -391,8 +404,8 @@ internal static class Hostile
                 memoryOk = Alive && RssEnd - RssStart <= bytes && RssEnd < 1024L * 1024 * 1024;
             }
 
-            var no5xx = hostile5xx == 0 && allReader5xx == 0 && slice5xx == 0;
-            var p99Ok = readerAnswered.Length > 0 && p99 < ReaderP99GoalMs;
+            var no5xx = hostile5xx == 0 && allReader5xx == 0 && slice5xx == 0 && outside5xx == 0;
+            var p99Ok = outsideAnswered.Length > 0 && outsideP99 < ReaderP99GoalMs;
             missed = !(no5xx && memoryOk && p99Ok && Alive);
             string Verdict(bool ok) => ok ? "met" : "**missed**";
 
@@ -404,7 +417,7 @@ internal static class Hostile
             b.AppendLine("|---|---|---|");
             b.AppendLine(inv, $"| no 5xx | {hostile5xx + slice5xx + allReader5xx:N0} (hostile: {hostile5xx:N0} in the mix, {slice5xx:N0} alone; reader {allReader5xx:N0}) | {Verdict(no5xx)} |");
             b.AppendLine(inv, $"| resident memory at the end within the payload budget | {(Alive ? MiB(RssEnd) : "server exited")}; {budgetText} | {Verdict(memoryOk)} |");
-            b.AppendLine(inv, $"| normal reader's p99 < {ReaderP99GoalMs:0} ms during the mix (429s left out) | {Ms(p99)} (p50 {Ms(p50)}, max {Ms(readerAnswered.Length == 0 ? double.NaN : readerAnswered[^1])}; {readerAnswered.Length:N0} requests) | {Verdict(p99Ok)} |");
+            b.AppendLine(inv, $"| normal reader's p99 < {ReaderP99GoalMs:0} ms during the mix (its own process; 429s left out) | {Ms(outsideP99)} (p50 {Ms(outsideP50)}, max {Ms(outsideAnswered.Length == 0 ? double.NaN : outsideAnswered[^1])}; {outsideAnswered.Length:N0} requests, {outside429:N0} 429s, {outside5xx:N0} 5xx) | {Verdict(p99Ok)} |");
             b.AppendLine(inv, $"| CPU per hostile request: bounded, stated | {cpuMsPerRequest:F2} ms ({hostileRequests:N0} requests, {attackCpu:F1} server CPU s beyond the reader's baseline) | stated |");
             if (!Alive)
             {
@@ -416,7 +429,7 @@ internal static class Hostile
             b.AppendLine(inv, $"- **Memory** (VmRSS): {MiB(RssStart)} after the warm-up, peak {MiB(RssPeak)}, {MiB(RssMixEnd)} at the end of the mix, {MiB(RssEnd)} at the end (after the slices).");
             b.AppendLine(inv, $"- **CPU**: the server used {serverCpu:F1} s in the {mixSeconds:F0} s mix ({serverCpu / mixSeconds / Environment.ProcessorCount:P0} of the cores; machine busy {machineBusy:P0}; the driver itself {driverCpu:F1} s). Reader alone (baseline): {IdleCpuPerSecond * 1000:F0} ms of server CPU per second, subtracted. PostgreSQL's and Redis's own CPU are not counted.");
             b.AppendLine(inv, $"- **Throughput**: {hostileRequests / mixSeconds:N0} hostile requests/s in the mix.");
-            b.AppendLine(inv, $"- **Reader** in the mix: {readerStatuses.Describe()}; {readerStatuses.Count("429"):N0} of {readerAll.Count:N0} were 429. Alone (baseline): p50 {Ms(Timing.Percentile(baselineReader, 0.5))}, p99 {Ms(Timing.Percentile(baselineReader, 0.99))}.");
+            b.AppendLine(inv, $"- **Reader** in the mix, from its own process ({OutsideReader.Count:N0} requests, the goal above); the same reader inside the driver, sharing its thread pool with the attackers: {readerStatuses.Describe()}; {readerStatuses.Count("429"):N0} of {readerAll.Count:N0} were 429; p50 {Ms(p50)}, p99 {Ms(p99)}. Alone (baseline, inside the driver): p50 {Ms(Timing.Percentile(baselineReader, 0.5))}, p99 {Ms(Timing.Percentile(baselineReader, 0.99))}.");
             b.AppendLine(inv, $"- **Server log** from the baseline on: {fails:N0} `fail:` and {crits:N0} `crit:` entries{(top.Count == 0 ? "." : ", most often:")}");
             foreach (var (entry, count) in top)
             {
@@ -458,7 +471,7 @@ internal static class Hostile
                 serverAlive = Alive,
                 fiveHundreds = new { mix = hostile5xx, alone = slice5xx, reader = allReader5xx },
                 rss = new { start = RssStart, peak = RssPeak, mixEnd = RssMixEnd, end = RssEnd, budget = budget?.Bytes, budgetSetting = budget?.Setting },
-                reader = new { p50, p99, requests = readerAll.Count, answered = readerAnswered.Length, statuses = readerStatuses.Counts, reader5xx },
+                reader = new { p50 = outsideP50, p99 = outsideP99, insideDriverP50 = p50, insideDriverP99 = p99, requests = readerAll.Count, answered = readerAnswered.Length, statuses = readerStatuses.Counts, reader5xx },
                 cpu = new { server = serverCpu, idlePerSecond = IdleCpuPerSecond, msPerHostileRequest = cpuMsPerRequest, machineBusy, driver = driverCpu },
                 kinds = kinds.ToDictionary(k => k.Name, k => new { clients = k.Concurrency, statuses = mix[k.Name].Counts, alone = slices.TryGetValue(k.Name, out var s) ? new { statuses = s.Statuses.Counts, cpuMs = double.IsFinite(s.CpuMs) ? s.CpuMs : (double?)null } : null }),
                 log = new { fail = fails, crit = crits },

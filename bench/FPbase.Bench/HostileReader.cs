@@ -23,6 +23,11 @@ internal sealed class HostileReader
     private readonly ConcurrentQueue<Sample> _samples = new();
 
     public HostileReader(Uri baseUri, HostileData data, bool sameOrigin, IPAddress address)
+        : this(baseUri, PathsFor(data), sameOrigin, address)
+    {
+    }
+
+    public HostileReader(Uri baseUri, IReadOnlyList<string> paths, bool sameOrigin, IPAddress address)
     {
         _sameOrigin = sameOrigin;
         _http = new HttpClient(new SocketsHttpHandler
@@ -52,8 +57,14 @@ internal sealed class HostileReader
             BaseAddress = baseUri,
             Timeout = System.Threading.Timeout.InfiniteTimeSpan,
         };
+        _paths = paths;
+    }
+
+    /// <summary>Four protein pages, <c>/api/proteins/</c>, <c>/api/spectra-list/</c> and the viewer's GraphQL query.</summary>
+    public static IReadOnlyList<string> PathsFor(HostileData data)
+    {
         var pages = new[] { "egfp", "mcherry" }.Where(data.Slugs.Contains).Concat(data.Slugs.Where((_, i) => i % 97 == 13)).Distinct().Take(4);
-        _paths =
+        return
         [
             .. pages.Select(slug => $"/protein/{slug}/"),
             "/api/proteins/",

@@ -19,6 +19,11 @@ if (args.Length < 1)
     return 2;
 }
 
+if (args[0] == "hostile-reader")
+{
+    return await HostileReaderProcess.RunChildAsync(args[1..]);
+}
+
 if (args[0] == "hostile")
 {
     return await Hostile.RunAsync(args[1..]);

@@ -52,7 +52,10 @@ internal sealed partial class HttpCachingMiddleware(
             || (metadata.PostIsSafe && HttpMethods.IsPost(request.Method));
 
         // The endpoint sees the query string its ETag and payload key hold, nothing else (see QueryParameters).
-        request.QueryString = metadata.Parameters.Canonicalize(request.Query);
+        if (request.QueryString.HasValue)
+        {
+            request.QueryString = metadata.Parameters.Canonicalize(request.Query);
+        }
         var resources = ResolveResources(context, metadata);
         var variant = RequestVariant.Of(context);
         if (resources is not null && metadata.Resolver is { } resolverType)
