@@ -17,7 +17,6 @@ internal static class RateLimitingHostingExtensions
         builder.Services.AddOptions<RateLimitingOptions>()
             .BindConfiguration(RateLimitingOptions.SectionName)
             .Validate(o => o.AnonymousPerMinute > 0 && o.UserPerMinute > 0 && o.CachedAnswersPerRequest > 0, "RateLimiting limits must be positive.")
-            .Validate(o => o.RefusalDelay >= TimeSpan.Zero && o.RefusalDelay <= TimeSpan.FromSeconds(10), "RateLimiting:RefusalDelay must be from 0 to 10 s.")
             .ValidateOnStart();
         builder.Services.AddSingleton<RateLimitingPartitions>();
         return builder;

@@ -1,16 +1,15 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
-using Microsoft.Extensions.Options;
 
 namespace FPbase.Web.Infrastructure;
 
 /// <summary>
 /// Spends one permit of a <see cref="RateLimitingPartitions"/> budget, or answers 429 with <c>Retry-After</c>
-/// (seconds) and a problem-details body, <c>no-store</c>, after <see cref="RateLimitingOptions.RefusalDelay"/>. Placed twice: before the ETag filter for
+/// (seconds) and a problem-details body, <c>no-store</c>. Placed twice: before the ETag filter for
 /// <see cref="RateLimitingPartitions.Answers"/>, and after it for <see cref="RateLimitingPartitions.Work"/>, so that
 /// only what the filter could not answer from the cache spends the full price.
 /// </summary>
-internal sealed class RateLimitingMiddleware(RequestDelegate next, RateLimitingPartitions partitions, IOptionsMonitor<RateLimitingOptions> options, bool work)
+internal sealed class RateLimitingMiddleware(RequestDelegate next, RateLimitingPartitions partitions, bool work)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -20,19 +19,6 @@ internal sealed class RateLimitingMiddleware(RequestDelegate next, RateLimitingP
         {
             await next(context);
             return;
-        }
-
-        // A client over its budget waits for its answer: a loop of refused requests holds a connection, not a core.
-        if (options.CurrentValue.RefusalDelay > TimeSpan.Zero)
-        {
-            try
-            {
-                await Task.Delay(options.CurrentValue.RefusalDelay, context.RequestAborted);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
         }
 
         var seconds = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)

@@ -21,11 +21,4 @@ public sealed class RateLimitingOptions
     /// client may revalidate 60 × 20 = 1,200 times a minute. Default 20.
     /// </summary>
     public int CachedAnswersPerRequest { get; set; } = 20;
-
-    /// <summary>
-    /// How long a refused request waits before its 429 is sent. A client over its budget that keeps sending (a
-    /// script in a loop, an attack) then costs a waiting connection instead of a core: without it, one address
-    /// sent 1,500 refused requests a second. Zero sends the 429 at once. Default 1 s.
-    /// </summary>
-    public TimeSpan RefusalDelay { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -107,6 +107,5 @@ public sealed class RateLimitedSite : SecuritySite
         ["RateLimiting:AnonymousPerMinute"] = Anonymous.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["RateLimiting:UserPerMinute"] = User.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["RateLimiting:CachedAnswersPerRequest"] = CachedAnswersPerRequest.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["RateLimiting:RefusalDelay"] = "00:00:00.05",
     };
 }
