@@ -261,26 +261,37 @@ internal sealed partial class HttpCachingMiddleware(
         {
             // A client that leaves stops our wait, not the build running on its request: the request must not end
             // (its scope disposed, its DbContext's connection back in the pool) while that build still uses it.
-            await build.Finished.ConfigureAwait(false);
+            await build.StopWaitingAsync().ConfigureAwait(false);
         }
     }
 
-    /// <summary>The build this request runs itself, if HybridCache chose it to build: finished when it has.</summary>
+    /// <summary>
+    /// The build this request runs itself, if HybridCache chose it to build. When the request stops waiting
+    /// (<see cref="StopWaitingAsync"/>), a build already running is waited for, and one not started yet never
+    /// starts: either way, no build runs on a request that has ended.
+    /// </summary>
     private sealed class BuildOfThisRequest
     {
+        private const int Idle = 0, Building = 1, Closed = 2;
         private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private bool _started;
+        private int _state;
 
-        public Task Finished => _started ? _finished.Task : Task.CompletedTask;
-
-        public void Start() => _started = true;
+        /// <summary>False when the request has already stopped waiting: the build must not run.</summary>
+        public bool TryStart() => Interlocked.CompareExchange(ref _state, Building, Idle) == Idle;
 
         public void Finish() => _finished.TrySetResult();
+
+        public Task StopWaitingAsync()
+            => Interlocked.CompareExchange(ref _state, Closed, Idle) == Idle ? Task.CompletedTask : _finished.Task;
     }
 
     private async ValueTask<PayloadEntry> BuildAsync(HttpContext context, BuildOfThisRequest build)
     {
-        build.Start();
+        if (!build.TryStart())
+        {
+            throw new OperationCanceledException("The request that would have built this payload has ended.");
+        }
+
         try
         {
             return await BuildAsync(context).ConfigureAwait(false);

@@ -8,7 +8,7 @@ namespace FPbase.Web.Infrastructure;
 /// (<see cref="FPbase.Caching.ResourceVersionsUnconfirmedException"/>: saved, but not yet visible
 /// everywhere), into 503 Service Unavailable with Retry-After.
 /// </summary>
-internal sealed class DependencyUnavailableExceptionHandler(IProblemDetailsService problemDetails, ILogger<DependencyUnavailableExceptionHandler> logger)
+internal sealed class DependencyUnavailableExceptionHandler(ILogger<DependencyUnavailableExceptionHandler> logger)
     : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
@@ -20,21 +20,13 @@ internal sealed class DependencyUnavailableExceptionHandler(IProblemDetailsServi
         }
 
         logger.LogWarning(exception, "A dependency did not answer.");
-        httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         httpContext.Response.Headers.RetryAfter = "5";
-        httpContext.Response.Headers.CacheControl = "no-store";
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            Exception = exception,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status503ServiceUnavailable,
-                Title = "Service Unavailable",
-                Detail = unconfirmed is null
-                    ? "The database did not answer. Try again shortly."
-                    : "The change was saved, but the caches could not confirm it yet, so it is not acknowledged: it becomes visible everywhere within seconds. Read it back before repeating it.",
-            },
-        });
+        return await httpContext.WriteProblemAsync(
+            StatusCodes.Status503ServiceUnavailable,
+            "Service Unavailable",
+            unconfirmed is null
+                ? "The database did not answer. Try again shortly."
+                : "The change was saved, but the caches could not confirm it yet, so it is not acknowledged: it becomes visible everywhere within seconds. Read it back before repeating it.",
+            exception);
     }
 }

@@ -24,26 +24,18 @@ internal sealed class RateLimitingMiddleware(RequestDelegate next, RateLimitingP
         var seconds = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
             ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
             : 60;
-        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        context.Response.Headers.CacheControl = "no-store";
         if (context.Request.ContentLength > 0 || RequestLimitsMiddleware.HasBody(context.Request))
         {
             // The client may still be sending a body we refused: do not read it to keep the connection.
             context.Response.Headers.Connection = "close";
         }
 
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status429TooManyRequests,
-                Title = "Too Many Requests",
-                Detail = work
-                    ? $"Request limit reached for requests that are not answered from the cache (new queries, writes). Try again in {seconds} s; log in or use an API token for a higher limit. Revalidating what you have (If-None-Match) costs far less."
-                    : $"Request limit reached. Try again in {seconds} s; log in or use an API token for a higher limit.",
-            },
-        });
+        await context.WriteProblemAsync(
+            StatusCodes.Status429TooManyRequests,
+            "Too Many Requests",
+            work
+                ? $"Request limit reached for requests that are not answered from the cache (new queries, writes). Try again in {seconds} s; log in or use an API token for a higher limit. Revalidating what you have (If-None-Match) costs far less."
+                : $"Request limit reached. Try again in {seconds} s; log in or use an API token for a higher limit.");
     }
 }

@@ -7,7 +7,7 @@ namespace FPbase.Web.Infrastructure;
 /// being read; a malformed request the server refused) is answered with its own status as problem details,
 /// not as a 500.
 /// </summary>
-internal sealed class RequestLimitsExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+internal sealed class RequestLimitsExceptionHandler : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -16,18 +16,10 @@ internal sealed class RequestLimitsExceptionHandler(IProblemDetailsService probl
             return false;
         }
 
-        httpContext.Response.StatusCode = bad.StatusCode;
-        httpContext.Response.Headers.CacheControl = "no-store";
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            Exception = exception,
-            ProblemDetails =
-            {
-                Status = bad.StatusCode,
-                Title = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Content Too Large" : "Bad Request",
-                Detail = bad.Message,
-            },
-        });
+        return await httpContext.WriteProblemAsync(
+            bad.StatusCode,
+            bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Content Too Large" : "Bad Request",
+            bad.Message,
+            exception);
     }
 }

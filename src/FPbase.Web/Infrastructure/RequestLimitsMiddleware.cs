@@ -12,7 +12,7 @@ namespace FPbase.Web.Infrastructure;
 /// the server cannot (the in-memory test server), by a counting stream; both throw a 413
 /// <see cref="BadHttpRequestException"/>, which <see cref="RequestLimitsExceptionHandler"/> answers.
 /// </summary>
-internal sealed class RequestLimitsMiddleware(RequestDelegate next, IOptionsMonitor<RequestLimitsOptions> options, IProblemDetailsService problemDetails)
+internal sealed class RequestLimitsMiddleware(RequestDelegate next, IOptionsMonitor<RequestLimitsOptions> options)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -29,7 +29,7 @@ internal sealed class RequestLimitsMiddleware(RequestDelegate next, IOptionsMoni
         {
             if (context.Request.ContentLength > max)
             {
-                await RefuseAsync(context, problemDetails, max);
+                await RefuseAsync(context, max);
                 return;
             }
 
@@ -42,22 +42,14 @@ internal sealed class RequestLimitsMiddleware(RequestDelegate next, IOptionsMoni
         await next(context);
     }
 
-    public static Task RefuseAsync(HttpContext context, IProblemDetailsService problemDetails, long max)
+    private static Task RefuseAsync(HttpContext context, long max)
     {
-        context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-        context.Response.Headers.CacheControl = "no-store";
         // The client may still be sending: do not keep reading what we refused.
         context.Response.Headers.Connection = "close";
-        return problemDetails.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status413PayloadTooLarge,
-                Title = "Content Too Large",
-                Detail = $"The request body is larger than this endpoint accepts ({max} bytes).",
-            },
-        }).AsTask();
+        return context.WriteProblemAsync(
+            StatusCodes.Status413PayloadTooLarge,
+            "Content Too Large",
+            $"The request body is larger than this endpoint accepts ({max} bytes).").AsTask();
     }
 
     /// <summary>Whether the request carries a body (a length, chunks, or a body the server detects).</summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using FPbase.Web.Tests.Infrastructure;
+using FPbase.Web.Tests.Pages;
 
 namespace FPbase.Web.Tests.Security;
 
@@ -50,11 +51,11 @@ public sealed class RateLimitingTests(RateLimitedSite site) : IClassFixture<Rate
         var etag = (await client.GetAsync(Api)).Headers.ETag!;
         for (var i = 1; i < CachedAnswers; i++)
         {
-            Assert.Equal(HttpStatusCode.NotModified, (await GetIfNoneMatch(client, Api, etag)).StatusCode);
+            Assert.Equal(HttpStatusCode.NotModified, (await PageRequests.GetIfNoneMatch(client, Api, etag)).StatusCode);
         }
 
         // Cached answers have a budget too.
-        var refused = await GetIfNoneMatch(client, Api, etag);
+        var refused = await PageRequests.GetIfNoneMatch(client, Api, etag);
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.NotNull(refused.Headers.RetryAfter?.Delta);
     }
@@ -71,7 +72,7 @@ public sealed class RateLimitingTests(RateLimitedSite site) : IClassFixture<Rate
         }
 
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
-        Assert.Equal(HttpStatusCode.NotModified, (await GetIfNoneMatch(client, Api, etag)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotModified, (await PageRequests.GetIfNoneMatch(client, Api, etag)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(Api)).StatusCode);
     }
 
@@ -155,13 +156,6 @@ public sealed class RateLimitingTests(RateLimitedSite site) : IClassFixture<Rate
         using var elsewhere = await site.App.CreateBearerClientAsync(editor);
         elsewhere.Http.DefaultRequestHeaders.Add(SecuritySite.ClientIpHeader, "192.0.2.51");
         Assert.Equal(HttpStatusCode.TooManyRequests, (await elsewhere.Http.PostAsJsonAsync("/api/test-probes/editor/", new { })).StatusCode);
-    }
-
-    private static Task<HttpResponseMessage> GetIfNoneMatch(HttpClient client, string url, System.Net.Http.Headers.EntityTagHeaderValue etag)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.IfNoneMatch.Add(etag);
-        return client.SendAsync(request);
     }
 
     private static Task<HttpResponseMessage> SendAsync(HttpClient client, string url, params (string Name, string Value)[] headers)

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Antiforgery;
+using FPbase.Web.Infrastructure;
 
 namespace FPbase.Web.Features.Accounts;
 
@@ -15,7 +16,7 @@ namespace FPbase.Web.Features.Accounts;
 /// Runs after authentication and authorization (an anonymous write to a protected route is a 401, not a 400),
 /// for MVC controllers and minimal endpoints alike. A missing or bad token is a 400 problem and nothing runs.
 /// </summary>
-internal sealed class AntiforgeryMiddleware(RequestDelegate next, IAntiforgery antiforgery, IProblemDetailsService problemDetails)
+internal sealed class AntiforgeryMiddleware(RequestDelegate next, IAntiforgery antiforgery)
 {
     public const string HeaderName = "X-CSRF-Token";
 
@@ -47,18 +48,10 @@ internal sealed class AntiforgeryMiddleware(RequestDelegate next, IAntiforgery a
 
         if (!valid)
         {
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            context.Response.Headers.CacheControl = "no-store";
-            await problemDetails.WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context,
-                ProblemDetails =
-                {
-                    Status = StatusCodes.Status400BadRequest,
-                    Title = "Antiforgery token missing or invalid",
-                    Detail = $"Unsafe requests need the antiforgery token (form field __RequestVerificationToken or header {HeaderName}; GET /api/me/ returns one), or an API token (Authorization: Bearer).",
-                },
-            });
+            await context.WriteProblemAsync(
+                StatusCodes.Status400BadRequest,
+                "Antiforgery token missing or invalid",
+                $"Unsafe requests need the antiforgery token (form field __RequestVerificationToken or header {HeaderName}; GET /api/me/ returns one), or an API token (Authorization: Bearer).");
             return;
         }
 

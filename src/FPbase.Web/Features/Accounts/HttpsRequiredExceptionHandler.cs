@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using FPbase.Web.Infrastructure;
 
 namespace FPbase.Web.Features.Accounts;
 
@@ -8,7 +9,7 @@ namespace FPbase.Web.Features.Accounts;
 /// <c>GET /api/me/</c>). A 403 problem that says so, never a 500, and no redirect to https (behind a proxy that
 /// terminated TLS without saying so, the redirect would loop). Public reads never get here.
 /// </summary>
-internal sealed class HttpsRequiredExceptionHandler(IProblemDetailsService problemDetails, ILogger<HttpsRequiredExceptionHandler> logger)
+internal sealed class HttpsRequiredExceptionHandler(ILogger<HttpsRequiredExceptionHandler> logger)
     : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
@@ -22,18 +23,10 @@ internal sealed class HttpsRequiredExceptionHandler(IProblemDetailsService probl
             "Refused {Method} {Path} over plain HTTP: it needs a Secure cookie (Accounts:SecureCookies). Behind a TLS-terminating proxy, the proxy must send X-Forwarded-Proto and its address be in ForwardedHeaders:KnownProxies or ForwardedHeaders:KnownNetworks.",
             httpContext.Request.Method,
             httpContext.Request.Path);
-        httpContext.Response.StatusCode = StatusCodes.Status403Forbidden;
-        httpContext.Response.Headers.CacheControl = "no-store";
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            Exception = exception,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status403Forbidden,
-                Title = "HTTPS required",
-                Detail = "This page sets or needs the site's cookies (login, antiforgery), which are sent over HTTPS only, but the request came over plain HTTP. Use the https:// address.",
-            },
-        });
+        return await httpContext.WriteProblemAsync(
+            StatusCodes.Status403Forbidden,
+            "HTTPS required",
+            "This page sets or needs the site's cookies (login, antiforgery), which are sent over HTTPS only, but the request came over plain HTTP. Use the https:// address.",
+            exception);
     }
 }

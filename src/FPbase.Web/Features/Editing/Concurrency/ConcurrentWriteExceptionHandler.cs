@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using FPbase.Web.Infrastructure;
 
 namespace FPbase.Web.Features.Editing.Concurrency;
 
@@ -10,7 +11,7 @@ namespace FPbase.Web.Features.Editing.Concurrency;
 /// met, and this one lost. A unique key another request inserted first (<see cref="UniqueViolation"/>) is a 409 too.
 /// Either way a problem, never a 500, nor the 503 a database error would otherwise get.
 /// </summary>
-internal sealed class ConcurrentWriteExceptionHandler(IProblemDetailsService problemDetails, ILogger<ConcurrentWriteExceptionHandler> logger)
+internal sealed class ConcurrentWriteExceptionHandler(ILogger<ConcurrentWriteExceptionHandler> logger)
     : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
@@ -23,22 +24,13 @@ internal sealed class ConcurrentWriteExceptionHandler(IProblemDetailsService pro
         // A unique key another request inserted first is a conflict whatever the precondition said.
         var conditional = exception is DbUpdateConcurrencyException && httpContext.Request.Headers.IfMatch.Count > 0;
         logger.LogInformation("A {Kind} write lost to a concurrent one: {Method} {Path}", conditional ? "conditional" : "unconditional", httpContext.Request.Method, httpContext.Request.Path);
-        var status = conditional ? StatusCodes.Status412PreconditionFailed : StatusCodes.Status409Conflict;
-        httpContext.Response.StatusCode = status;
-        httpContext.Response.Headers.CacheControl = "no-store";
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            Exception = exception,
-            ProblemDetails =
-            {
-                Status = status,
-                Title = conditional ? "Precondition Failed" : "Conflict",
-                Type = conditional ? "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.13" : "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.10",
-                Detail = conditional
-                    ? "Another write changed this resource after the version your If-Match names. Nothing was changed: read it again and retry."
-                    : "Another write changed this resource at the same time. Nothing was changed: retry.",
-            },
-        });
+        return await httpContext.WriteProblemAsync(
+            conditional ? StatusCodes.Status412PreconditionFailed : StatusCodes.Status409Conflict,
+            conditional ? "Precondition Failed" : "Conflict",
+            conditional
+                ? "Another write changed this resource after the version your If-Match names. Nothing was changed: read it again and retry."
+                : "Another write changed this resource at the same time. Nothing was changed: retry.",
+            exception,
+            conditional ? "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.13" : "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.10");
     }
 }
