@@ -4,19 +4,23 @@ namespace FPbase.Caching.Versions;
 
 /// <summary>
 /// The embedded default: versions in process memory, with the same contract as Redis. The epoch is
-/// new for every process, so validators issued before a restart never match again.
+/// new for every process, so validators issued before a restart never match again. Holds a token per
+/// resource ever bumped (bounded by the writes), none for what was only read.
 /// </summary>
 internal sealed class InMemoryResourceVersionStore : IResourceVersionStore
 {
     private readonly string _epoch = VersionToken.New();
     private readonly ConcurrentDictionary<string, string> _versions = new(StringComparer.Ordinal);
 
+    /// <summary>How many resources have a token (for tests).</summary>
+    internal int Count => _versions.Count;
+
     public ValueTask<string?> GetStampAsync(IReadOnlyList<string> resources, CancellationToken cancellationToken)
     {
         var tokens = new string[resources.Count];
         for (var i = 0; i < tokens.Length; i++)
         {
-            tokens[i] = _versions.GetOrAdd(resources[i], static _ => VersionToken.New());
+            tokens[i] = _versions.TryGetValue(resources[i], out var token) ? token : VersionToken.Unbumped;
         }
 
         return ValueTask.FromResult<string?>(VersionStamp.Create(_epoch, tokens));

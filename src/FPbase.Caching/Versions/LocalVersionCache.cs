@@ -10,9 +10,14 @@ namespace FPbase.Caching.Versions;
 /// run out, so once a write is acknowledged this copy no longer holds what it replaced.
 /// A read is stored only when no notification came in between, so an old value can never
 /// overwrite a newer bump; and all tokens in the copy belong to one state of the store (its epoch).
+/// It holds at most <c>maxEntries</c> resources (default <see cref="DefaultMaxEntries"/>, a few MB): a
+/// store that would pass it starts an empty copy instead, which only costs reads from the store.
 /// </summary>
-internal sealed class LocalVersionCache(TimeProvider time)
+internal sealed class LocalVersionCache(TimeProvider time, int maxEntries = LocalVersionCache.DefaultMaxEntries)
 {
+    /// <summary>Several times the resources of the largest seed (100,000 spectra), so it is only reached by made-up names.</summary>
+    public const int DefaultMaxEntries = 250_000;
+
     private readonly Lock _gate = new();
     private State _state = new(string.Empty);
     private long _generation;
@@ -20,6 +25,9 @@ internal sealed class LocalVersionCache(TimeProvider time)
 
     /// <summary>True while the lease runs (checked against the clock on every call, not by a timer).</summary>
     public bool IsTrusted => time.GetTimestamp() < Volatile.Read(ref _leaseExpiry);
+
+    /// <summary>How many resources the copy holds.</summary>
+    public int Count => Volatile.Read(ref _state).Tokens.Count;
 
     /// <summary>Changes whenever the copy loses entries; read it before asking the store.</summary>
     public long Generation => Interlocked.Read(ref _generation);
@@ -61,6 +69,14 @@ internal sealed class LocalVersionCache(TimeProvider time)
             }
 
             var state = Adopt(epoch);
+            if (state.Tokens.Count + resources.Count > maxEntries)
+            {
+                // Dropping entries never makes a copy wrong (an in-flight read may still store what it read:
+                // nothing was invalidated), so the generation stays.
+                state = new State(epoch);
+                Volatile.Write(ref _state, state);
+            }
+
             for (var i = 0; i < resources.Count; i++)
             {
                 state.Tokens[resources[i]] = tokens[i];

@@ -101,12 +101,11 @@ internal sealed partial class RedisResourceVersionStore : IResourceVersionStore,
 
     private async Task<string?> ReadAsync(IReadOnlyList<string> resources, long generation)
     {
-        var args = new RedisValue[1 + (resources.Count * 2)];
+        var args = new RedisValue[1 + resources.Count];
         args[0] = VersionToken.New();
         for (var i = 0; i < resources.Count; i++)
         {
-            args[1 + (i * 2)] = resources[i];
-            args[2 + (i * 2)] = VersionToken.New();
+            args[1 + i] = resources[i];
         }
 
         var reply = (RedisResult[])(await _redis.GetDatabase().ScriptEvaluateAsync(RedisScripts.Read, _keys, args).ConfigureAwait(false))!;
@@ -114,7 +113,8 @@ internal sealed partial class RedisResourceVersionStore : IResourceVersionStore,
         var tokens = new string[resources.Count];
         for (var i = 0; i < tokens.Length; i++)
         {
-            tokens[i] = (string?)reply[i + 1] ?? throw new InvalidOperationException("Redis returned no version.");
+            var token = (string?)reply[i + 1] ?? throw new InvalidOperationException("Redis returned no version.");
+            tokens[i] = token.Length == 0 ? VersionToken.Unbumped : token;
         }
 
         Local.Store(generation, epoch, resources, tokens);

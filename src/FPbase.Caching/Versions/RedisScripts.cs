@@ -38,18 +38,16 @@ internal static class RedisScripts
         """;
 
     /// <summary>
-    /// Reads versions. ARGV[1] is the epoch candidate, then (field, candidate) pairs: a missing field
-    /// gets its fresh random candidate (HSETNX), never an old value. Reply: the state id, then the tokens.
+    /// Reads versions. ARGV[1] is the epoch candidate, then the fields. Writes nothing but a new epoch:
+    /// a field no bump has set comes back empty (read as <see cref="VersionToken.Unbumped"/>). Reply: the state
+    /// id, then the tokens.
     /// </summary>
     public const string Read = Prologue + """
-        local fields = {}
-        for i = 2, #ARGV, 2 do
-          redis.call('HSETNX', KEYS[1], ARGV[i], ARGV[i + 1])
-          fields[#fields + 1] = ARGV[i]
+        local reply = { stateid }
+        for i = 2, #ARGV do
+          reply[i] = redis.call('HGET', KEYS[1], ARGV[i]) or ''
         end
-        local values = redis.call('HMGET', KEYS[1], unpack(fields))
-        table.insert(values, 1, stateid)
-        return values
+        return reply
         """;
 
     /// <summary>

@@ -9,6 +9,14 @@ namespace FPbase.Caching.Versions;
 /// </summary>
 internal static class VersionToken
 {
+    /// <summary>
+    /// The token of a resource no one has bumped in this state of the store. Reads store nothing, so that
+    /// naming a resource that does not exist (a made-up slug in a URL) costs no memory; the first bump
+    /// gives it a random token. Safe because a token is only ever read within its epoch, and a state of
+    /// the store never loses a field without losing its epoch (flush, restart, failover: a new epoch).
+    /// </summary>
+    public const string Unbumped = "0";
+
     public static string New()
     {
         Span<byte> bytes = stackalloc byte[16];

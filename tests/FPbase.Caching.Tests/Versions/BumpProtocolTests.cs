@@ -121,6 +121,7 @@ public sealed class BumpProtocolTests : IAsyncLifetime
     public async Task APromotionChangesEveryStampEvenInTheSameServerProcess()
     {
         var store = await InstanceAsync();
+        await store.BumpAsync("widgets");
         var before = await store.StampAsync("widgets");
 
         // Become the replica of a copy of ourselves, then be promoted again: same run_id, same data.

@@ -21,4 +21,22 @@ public sealed class InMemoryResourceVersionStoreTests
         // A restarted process (a new store) never validates what the old one issued.
         Assert.NotEqual(gadgets, await new InMemoryResourceVersionStore().StampAsync("gadgets"));
     }
+
+    [Fact]
+    public async Task ReadingResourcesNobodyBumpedStoresNothing()
+    {
+        // A request names its resources from the URL (/protein/{slug}/): a crawler of made-up slugs must not grow the store.
+        var store = new InMemoryResourceVersionStore();
+        await store.BumpAsync("widget:1");
+        var before = await store.StampAsync("widget:404");
+        for (var i = 0; i < 1000; i++)
+        {
+            await store.StampAsync($"widget:{i + 1000}");
+        }
+
+        Assert.Equal(1, store.Count);
+        Assert.Equal(before, await store.StampAsync("widget:404"));
+        await store.BumpAsync("widget:404");
+        Assert.NotEqual(before, await store.StampAsync("widget:404"));
+    }
 }

@@ -31,6 +31,23 @@ public sealed class LocalVersionCacheTests
     }
 
     [Fact]
+    public void TheCopyHoldsAtMostItsLimitAndForgetsRatherThanGrows()
+    {
+        var cache = new LocalVersionCache(_clock, maxEntries: 100);
+        cache.Extend(_clock.GetTimestamp() + TimeSpan.FromMinutes(1).Ticks, Epoch);
+        for (var i = 0; i < 1000; i++)
+        {
+            cache.Store(cache.Generation, Epoch, [$"r{i}"], [$"t{i}"]);
+            Assert.True(cache.Count <= 100, $"The copy holds {cache.Count} entries, over its limit of 100.");
+        }
+
+        // What it still holds it answers correctly; what it forgot is read from the store again.
+        Assert.True(cache.TryGetStamp(["r999"], out var stamp));
+        Assert.Equal(VersionStamp.Create(Epoch, ["t999"]), stamp);
+        Assert.False(cache.TryGetStamp(["r0"], out _));
+    }
+
+    [Fact]
     public void AStoreWhoseReadStartedBeforeAnInvalidateIsIgnored()
     {
         var cache = Trusted();

@@ -85,6 +85,7 @@ public sealed class RedisOutageTests : IAsyncLifetime
     public async Task ARestartFromASnapshotTakenBeforeABumpDoesNotBringBackTheOldStamp()
     {
         var store = Store();
+        await store.BumpAsync("widgets");
         var beforeBump = await store.StampAsync("widgets");
         await Server.ExecuteAsync("SAVE");
         await store.BumpAsync("widgets");

@@ -42,6 +42,24 @@ public sealed class RedisResourceVersionStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReadingAResourceNobodyBumpedWritesNothingToRedis()
+    {
+        // A request names its resources from the URL (/protein/{slug}/): a crawler of made-up slugs must not grow the hash.
+        var store = Store(_first);
+        var hash = RedisStoreFactory.HashKey(_prefix);
+        var first = await store.StampAsync("widget:404", "widgets");
+
+        Assert.False(await _first.GetDatabase().HashExistsAsync(hash, "widget:404"));
+        Assert.False(await _first.GetDatabase().HashExistsAsync(hash, "widgets"));
+        Assert.Equal(first, await Store(_second).StampAsync("widget:404", "widgets"));
+
+        await store.BumpAsync("widget:404");
+        var bumped = await store.StampAsync("widget:404", "widgets");
+        Assert.NotEqual(first, bumped);
+        Assert.Equal(bumped, await Store(_second).StampAsync("widget:404", "widgets"));
+    }
+
+    [Fact]
     public async Task ABumpChangesTheStampsOfTheBumpedResourceOnly()
     {
         var store = Store(_first);
