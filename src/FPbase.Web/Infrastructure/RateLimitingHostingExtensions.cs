@@ -8,7 +8,8 @@ namespace Microsoft.AspNetCore.Builder;
 /// <c>RateLimiting:UserPerMinute</c> (300) each. Full price: whatever reaches an endpoint of <c>/api/*</c> or
 /// <c>/graphql/</c>, and every build of a cached page. On <c>/api/*</c> and <c>/graphql/</c> an answer from the
 /// cache costs <c>1 / RateLimiting:CachedAnswersPerRequest</c> (20) of one; pages from the cache are free. Over a
-/// budget: 429 with <c>Retry-After</c> and a problem-details body.
+/// budget: 429 with <c>Retry-After</c> and a problem-details body. Budgets refill continuously; at most
+/// <c>RateLimiting:BurstSeconds</c> (10) seconds' worth can be spent at once.
 /// </summary>
 internal static class RateLimitingHostingExtensions
 {
@@ -17,6 +18,7 @@ internal static class RateLimitingHostingExtensions
         builder.Services.AddOptions<RateLimitingOptions>()
             .BindConfiguration(RateLimitingOptions.SectionName)
             .Validate(o => o.AnonymousPerMinute > 0 && o.UserPerMinute > 0 && o.CachedAnswersPerRequest > 0, "RateLimiting limits must be positive.")
+            .Validate(o => o.BurstSeconds is >= 1 and <= 60, "RateLimiting:BurstSeconds must be between 1 and 60.")
             .ValidateOnStart();
         builder.Services.AddSingleton<RateLimitingPartitions>();
         return builder;

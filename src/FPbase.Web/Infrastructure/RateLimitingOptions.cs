@@ -21,4 +21,12 @@ public sealed class RateLimitingOptions
     /// client may revalidate 60 × 20 = 1,200 times a minute. Default 20.
     /// </summary>
     public int CachedAnswersPerRequest { get; set; } = 20;
+
+    /// <summary>
+    /// How many seconds' worth of a budget a client may spend at once (1 to 60): each budget is a token bucket that
+    /// holds <c>perMinute × BurstSeconds / 60</c> permits and refills at <c>perMinute</c> a minute, so a client
+    /// that was quiet can burst, and nobody can spend a whole minute's work in one second. Default 10: an anonymous
+    /// client may start 10 builds at once and one a second after that.
+    /// </summary>
+    public int BurstSeconds { get; set; } = 10;
 }

@@ -7,21 +7,21 @@ namespace FPbase.Web.Infrastructure;
 /// <summary>
 /// The two budgets a client spends (FPbase's AnonRateThrottle and UserRateThrottle, charged by cost):
 /// <see cref="Answers"/>, one permit per request to <c>/api/*</c> and <c>/graphql/</c>, and <see cref="Work"/>, one
-/// permit per request that reaches an endpoint there or builds a cached page. A logged-in user (cookie or API token) has windows of their own;
+/// permit per request that reaches an endpoint there or builds a cached page. A logged-in user (cookie or API token) has budgets of their own;
 /// anonymous clients have them per IP address (behind a proxy, trust it in <c>ForwardedHeaders</c> so that the
 /// address is the client's). No header exempts a request: the site's own pages spend like anyone, and their
-/// requests are mostly 304s and cached payloads.
+/// requests are mostly 304s and cached payloads. Each budget is a token bucket (<see cref="Bucket"/>), so a minute's
+/// budget cannot be spent in one burst that would take the cores from everyone else.
 /// </summary>
 internal sealed class RateLimitingPartitions(IOptionsMonitor<RateLimitingOptions> options) : IDisposable
 {
-    /// <summary>Every request to the API and GraphQL: a window of <c>limit × CachedAnswersPerRequest</c> a minute.</summary>
+    /// <summary>Every request to the API and GraphQL: <c>limit × CachedAnswersPerRequest</c> a minute.</summary>
     public PartitionedRateLimiter<HttpContext> Answers { get; } = PartitionedRateLimiter.Create<HttpContext, string>(
         context => Partition(context, IsApi(context.Request.Path), options.CurrentValue, o => o.CachedAnswersPerRequest));
 
     /// <summary>
     /// Every request that reaches an endpoint of the API or GraphQL, and every build of a cached page (a page the
-    /// cache could not answer: a new version, another row, other declared parameters): a window of <c>limit</c> a
-    /// minute. Pages answered from the cache cost nothing.
+    /// cache could not answer: a new version, another row, other declared parameters): <c>limit</c> a minute. Pages answered from the cache cost nothing.
     /// </summary>
     public PartitionedRateLimiter<HttpContext> Work { get; } = PartitionedRateLimiter.Create<HttpContext, string>(
         context => Partition(
@@ -45,14 +45,26 @@ internal sealed class RateLimitingPartitions(IOptionsMonitor<RateLimitingOptions
             : ("ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"), options.AnonymousPerMinute);
         var limit = (int)Math.Min(int.MaxValue, (long)perMinute * factor(options));
 
-        // The limit is part of the key: a changed setting takes effect at once, with fresh windows.
-        return RateLimitPartition.GetFixedWindowLimiter($"{key}|{limit}", _ => new FixedWindowRateLimiterOptions
+        // The limit and the burst are part of the key: a changed setting takes effect at once, with full buckets.
+        return RateLimitPartition.GetTokenBucketLimiter($"{key}|{limit}|{options.BurstSeconds}", _ => Bucket(limit, options.BurstSeconds));
+    }
+
+    /// <summary>
+    /// <paramref name="perMinute"/> permits a minute, refilled in steps of at least one permit, and at most
+    /// <paramref name="burstSeconds"/> seconds' worth held (at least one).
+    /// </summary>
+    internal static TokenBucketRateLimiterOptions Bucket(int perMinute, int burstSeconds)
+    {
+        var perMinuteLong = Math.Max(1L, perMinute);
+        var tokensPerPeriod = (int)Math.Min(int.MaxValue, (perMinuteLong + 59) / 60);
+        return new TokenBucketRateLimiterOptions
         {
-            PermitLimit = Math.Max(1, limit),
-            Window = TimeSpan.FromMinutes(1),
+            TokenLimit = (int)Math.Clamp(((perMinuteLong * burstSeconds) + 59) / 60, 1, int.MaxValue),
+            TokensPerPeriod = tokensPerPeriod,
+            ReplenishmentPeriod = TimeSpan.FromMinutes(1) * tokensPerPeriod / perMinuteLong,
             QueueLimit = 0,
             AutoReplenishment = true,
-        });
+        };
     }
 
     public void Dispose()

@@ -136,6 +136,7 @@ public sealed class NginxProxyTests(NginxProxyTests.Deployment deployment) : ICl
                 ["ConnectionStrings:Postgres"] = _database.ConnectionString,
                 ["ForwardedHeaders:KnownProxies"] = "127.0.0.1",
                 ["RateLimiting:AnonymousPerMinute"] = AnonymousPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["RateLimiting:BurstSeconds"] = "60",
                 ["Seed:Enabled"] = "false",
             });
             Site = await _site.WaitUntilListeningAsync();

@@ -169,3 +169,37 @@ public sealed class RateLimitingTests(RateLimitedSite site) : IClassFixture<Rate
         return client.SendAsync(request);
     }
 }
+
+/// <summary>
+/// FPbase's 60 full-price requests a minute, as a token bucket: a quiet client may start ten seconds' worth at
+/// once, and after that one a second, so nobody spends a minute's work in one burst.
+/// </summary>
+public sealed class RateLimitBurstTests(BurstLimitedSite site) : IClassFixture<BurstLimitedSite>
+{
+    [Fact]
+    public async Task A_client_can_spend_ten_seconds_worth_at_once_and_then_one_a_second()
+    {
+        using var client = site.ClientFrom("192.0.2.200");
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(NewQuery())).StatusCode);
+        }
+
+        var refused = await client.GetAsync(NewQuery());
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(1), refused.Headers.RetryAfter?.Delta);
+
+        // The bucket refills a permit a second: after Retry-After there is more, but not a burst's worth again.
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(NewQuery())).StatusCode);
+        var next = new List<HttpStatusCode>();
+        for (var i = 0; i < 10; i++)
+        {
+            next.Add((await client.GetAsync(NewQuery())).StatusCode);
+        }
+
+        Assert.Contains(HttpStatusCode.TooManyRequests, next);
+    }
+
+    private static string NewQuery() => "/api/proteins/basic/?name__icontains=zz" + Guid.NewGuid().ToString("N");
+}

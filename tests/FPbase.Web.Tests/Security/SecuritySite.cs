@@ -95,7 +95,7 @@ public abstract class SecuritySite : IAsyncLifetime
 /// <summary>The site with its usual (test) limits and the probes.</summary>
 public sealed class ProbeSite : SecuritySite;
 
-/// <summary>The site with low rate limits: anonymous 5 a minute, users 8.</summary>
+/// <summary>The site with low rate limits: anonymous 5 a minute, users 8, all of it at once (a minute's burst).</summary>
 public sealed class RateLimitedSite : SecuritySite
 {
     public const int Anonymous = 5;
@@ -107,5 +107,15 @@ public sealed class RateLimitedSite : SecuritySite
         ["RateLimiting:AnonymousPerMinute"] = Anonymous.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["RateLimiting:UserPerMinute"] = User.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["RateLimiting:CachedAnswersPerRequest"] = CachedAnswersPerRequest.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["RateLimiting:BurstSeconds"] = "60",
+    };
+}
+
+/// <summary>The site with FPbase's limits (60 anonymous a minute) and the default burst of 10 seconds' worth.</summary>
+public sealed class BurstLimitedSite : SecuritySite
+{
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["RateLimiting:AnonymousPerMinute"] = "60",
     };
 }
