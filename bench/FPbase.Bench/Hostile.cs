@@ -430,6 +430,13 @@ internal static class Hostile
             b.AppendLine(inv, $"- **CPU**: the server used {serverCpu:F1} s in the {mixSeconds:F0} s mix ({serverCpu / mixSeconds / Environment.ProcessorCount:P0} of the cores; machine busy {machineBusy:P0}; the driver itself {driverCpu:F1} s). Reader alone (baseline): {IdleCpuPerSecond * 1000:F0} ms of server CPU per second, subtracted. PostgreSQL's and Redis's own CPU are not counted.");
             b.AppendLine(inv, $"- **Throughput**: {hostileRequests / mixSeconds:N0} hostile requests/s in the mix.");
             b.AppendLine(inv, $"- **Reader** in the mix, from its own process ({OutsideReader.Count:N0} requests, the goal above); the same reader inside the driver, sharing its thread pool with the attackers: {readerStatuses.Describe()}; {readerStatuses.Count("429"):N0} of {readerAll.Count:N0} were 429; p50 {Ms(p50)}, p99 {Ms(p99)}. Alone (baseline, inside the driver): p50 {Ms(Timing.Percentile(baselineReader, 0.5))}, p99 {Ms(Timing.Percentile(baselineReader, 0.99))}.");
+            if (OutsideReader.Count > 0)
+            {
+                // When the slowest answers came: at the start of the mix (every attacker's first burst) or throughout.
+                var first = OutsideReader.Min(x => x.At);
+                var slowest = OutsideReader.Where(x => x.Status != "429").OrderByDescending(x => x.Ms).Take(5);
+                b.AppendLine(inv, $"- **Reader's slowest** (ms, at seconds into the mix): {string.Join(", ", slowest.Select(x => $"{x.Ms:0} at {(x.At - first) / 1000.0:0.0}"))}.");
+            }
             b.AppendLine(inv, $"- **Server log** from the baseline on: {fails:N0} `fail:` and {crits:N0} `crit:` entries{(top.Count == 0 ? "." : ", most often:")}");
             foreach (var (entry, count) in top)
             {
@@ -471,7 +478,7 @@ internal static class Hostile
                 serverAlive = Alive,
                 fiveHundreds = new { mix = hostile5xx, alone = slice5xx, reader = allReader5xx },
                 rss = new { start = RssStart, peak = RssPeak, mixEnd = RssMixEnd, end = RssEnd, budget = budget?.Bytes, budgetSetting = budget?.Setting },
-                reader = new { p50 = outsideP50, p99 = outsideP99, insideDriverP50 = p50, insideDriverP99 = p99, requests = readerAll.Count, answered = readerAnswered.Length, statuses = readerStatuses.Counts, reader5xx },
+                reader = new { p50 = outsideP50, p99 = outsideP99, insideDriverP50 = p50, insideDriverP99 = p99, requests = readerAll.Count, answered = readerAnswered.Length, statuses = readerStatuses.Counts, reader5xx, slowest = OutsideReader.Where(s => s.Status != "429").OrderByDescending(s => s.Ms).Take(20) },
                 cpu = new { server = serverCpu, idlePerSecond = IdleCpuPerSecond, msPerHostileRequest = cpuMsPerRequest, machineBusy, driver = driverCpu },
                 kinds = kinds.ToDictionary(k => k.Name, k => new { clients = k.Concurrency, statuses = mix[k.Name].Counts, alone = slices.TryGetValue(k.Name, out var s) ? new { statuses = s.Statuses.Counts, cpuMs = double.IsFinite(s.CpuMs) ? s.CpuMs : (double?)null } : null }),
                 log = new { fail = fails, crit = crits },

@@ -139,6 +139,7 @@ internal sealed class HostileReader
         }
 
         using var timeout = new CancellationTokenSource(Timeout);
+        var at = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var started = Stopwatch.GetTimestamp();
         string status;
         try
@@ -164,8 +165,13 @@ internal sealed class HostileReader
             status = "reset";
         }
 
-        _samples.Enqueue(new Sample(phase, Stopwatch.GetElapsedTime(started).TotalMilliseconds, status));
+        _samples.Enqueue(new Sample(phase, Stopwatch.GetElapsedTime(started).TotalMilliseconds, status, path, at));
     }
 
-    public sealed record Sample(string Phase, double Ms, string Status);
+    /// <param name="Phase">The phase it was sent in.</param>
+    /// <param name="Ms">How long until its whole body had arrived.</param>
+    /// <param name="Status">The status code, or <c>timeout</c> / <c>reset</c>.</param>
+    /// <param name="Path">What it asked for.</param>
+    /// <param name="At">When it was sent (Unix ms), to line its stalls up with the server's log and counters.</param>
+    public sealed record Sample(string Phase, double Ms, string Status, string Path, long At);
 }

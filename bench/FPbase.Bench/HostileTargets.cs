@@ -41,7 +41,8 @@ internal sealed record HostileRoute(string Template, Func<Random, string> Url)
     /// Every cached GET route of the site (grep -rn CacheResources src/FPbase.Web), each with a fresh query string:
     /// where the route checks its parameters (the filtered API lists, spectra images, CSV), valid parameters with
     /// random values, so that every request asks for a representation not built yet; elsewhere a random unknown
-    /// parameter (which a route that checks refuses, and one that ignores builds and caches anew).
+    /// parameter (which a route that checks refuses, and one that ignores builds and caches anew). And a protein
+    /// that does not exist, whose resource name must cost no memory anywhere (a 404 stores no version).
     /// </summary>
     public static IReadOnlyList<HostileRoute> All(HostileData data)
     {
@@ -55,6 +56,7 @@ internal sealed record HostileRoute(string Template, Func<Random, string> Url)
         [
             new("/", r => "/?" + Junk(r)),
             new("/protein/{slug}/", r => $"/protein/{Pick(r, data.Slugs)}/?{Junk(r)}"),
+            new("/protein/{made-up slug}/", r => $"/protein/{Hex(r, 12)}/"),
             new("/table/", r => "/table/?" + Junk(r)),
             new("/references/", r => "/references/?" + Junk(r)),
             new("/reference/{id}/", r => $"/reference/{Pick(r, data.ReferenceIds)}/?{Junk(r)}"),
