@@ -5,7 +5,7 @@ namespace FPbase.Data.Revisions;
 /// <summary>
 /// One recorded change to a protein's aggregate (the protein, its states, transitions, bleach measurements,
 /// references and excerpts): who, when, what (JSON snapshots before and after, see <see cref="ProteinSnapshot"/>).
-/// Written by <see cref="ProteinRevisionRecorder"/> in the write's own transaction; a revert is a revision too.
+/// Written by <see cref="ProteinEditSession.CommitAsync"/> in the write's own transaction; a revert is a revision too.
 /// </summary>
 public class ProteinRevision
 {
