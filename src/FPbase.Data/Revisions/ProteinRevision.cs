@@ -7,7 +7,7 @@ namespace FPbase.Data.Revisions;
 /// references and excerpts): who, when, what (JSON snapshots before and after, see <see cref="ProteinSnapshot"/>).
 /// Written by <see cref="ProteinEditSession.CommitAsync"/> in the write's own transaction; a revert is a revision too.
 /// </summary>
-public class ProteinRevision
+public class ProteinRevision : ICreated
 {
     public int Id { get; set; }
 
@@ -23,7 +23,7 @@ public class ProteinRevision
 
     public string UserName { get; set; } = "";
 
-    public DateTime Created { get; set; } = DateTime.UtcNow;
+    public DateTime Created { get; set; }
 
     /// <summary>JSON <see cref="ProteinSnapshot"/> of the aggregate before the change.</summary>
     public string Before { get; set; } = "";
