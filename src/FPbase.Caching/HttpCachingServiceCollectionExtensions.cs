@@ -19,7 +19,7 @@ public static class HttpCachingServiceCollectionExtensions
     /// Adds versioned HTTP caching with the embedded default: versions in process memory and
     /// payloads in a memory cache. Options bind from the <c>HttpCaching</c> section, are validated
     /// at start and reload without a restart. Call <see cref="AddHttpCachingRedis"/> to share both
-    /// across instances, and <see cref="AddResourceVersioning{TContext}"/> to bump versions from EF Core.
+    /// across instances, and <see cref="AddResourceVersioning{TContext, TDependencyMap}"/> to bump versions from EF Core.
     /// </summary>
     public static IServiceCollection AddHttpCaching(this IServiceCollection services, Action<HttpCachingOptions>? configure = null)
     {

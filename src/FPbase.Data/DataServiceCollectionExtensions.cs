@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FPbase.Data;
 
@@ -14,7 +15,8 @@ public static class DataServiceCollectionExtensions
     /// (scoped, so factory-made contexts get the same scoped interceptors). With <c>ConnectionStrings:Postgres</c>
     /// set, Npgsql is used without retry-on-failure (callers use explicit transactions); otherwise SQLite at
     /// <c>{contentRootPath}/App_Data/fpbase.db</c> (the folder is created). <paramref name="configure"/> runs last
-    /// for every options build and may add interceptors resolved from the service provider.
+    /// for every options build and may add interceptors resolved from the service provider. The contexts take their
+    /// timestamps from the registered <see cref="TimeProvider"/> (the system clock unless one was registered before).
     /// </summary>
     public static IServiceCollection AddFpbaseDatabase(
         this IServiceCollection services,
@@ -34,6 +36,8 @@ public static class DataServiceCollectionExtensions
             Directory.CreateDirectory(dataDir);
             sqlite = $"Data Source={Path.Combine(dataDir, "fpbase.db")}";
         }
+
+        services.TryAddSingleton(TimeProvider.System);
 
         // AddDbContextFactory registers both IDbContextFactory<T> and T itself (created through the factory);
         // with the scoped lifetime the options (and thus `configure`) can use scoped services.

@@ -12,11 +12,15 @@ namespace FPbase.Data;
 /// FPbase's database. PostgreSQL (migrations in <c>Migrations/</c>) or SQLite (embedded default, created with
 /// EnsureCreated). <see cref="Spectra"/> has a global filter: approved spectra only. Accounts (ASP.NET Core
 /// Identity, API tokens, favourites) live in the same database, and so does the key ring that protects login
-/// cookies and antiforgery tokens, shared by every web instance: see <see cref="IdentityModel"/>.
+/// cookies and antiforgery tokens, shared by every web instance: see <see cref="IdentityModel"/>. Timestamps
+/// (<see cref="ICreated"/>, <see cref="ITimestamped"/>) come from <paramref name="timeProvider"/>: the one registered
+/// in the container when the context is made there, else the system clock.
 /// </summary>
-public sealed class FpbaseDbContext(DbContextOptions<FpbaseDbContext> options)
+public sealed class FpbaseDbContext(DbContextOptions<FpbaseDbContext> options, TimeProvider? timeProvider = null)
     : IdentityDbContext<ApplicationUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+
     public DbSet<Protein> Proteins => Set<Protein>();
 
     /// <summary>All fluorescent states (protein states and dye states).</summary>
@@ -77,14 +81,14 @@ public sealed class FpbaseDbContext(DbContextOptions<FpbaseDbContext> options)
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         NewRowVersions();
-        TouchModified();
+        StampTimes();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         NewRowVersions();
-        TouchModified();
+        StampTimes();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
@@ -117,20 +121,33 @@ public sealed class FpbaseDbContext(DbContextOptions<FpbaseDbContext> options)
         }
     }
 
-    private void TouchModified()
+    /// <summary>
+    /// An added row without <see cref="ICreated.Created"/> (or <see cref="ITimestamped.Modified"/>) gets the current
+    /// time, on every path. An updated <see cref="ITimestamped"/> row gets a new <see cref="ITimestamped.Modified"/>,
+    /// except on bulk paths (seeding), where the entries are tracked without change detection and the times are set
+    /// by the caller.
+    /// </summary>
+    private void StampTimes()
     {
-        if (!ChangeTracker.AutoDetectChangesEnabled)
+        var detectsChanges = ChangeTracker.AutoDetectChangesEnabled;
+        var now = _time.GetUtcNow().UtcDateTime;
+        foreach (var entry in ChangeTracker.Entries<ICreated>())
         {
-            // bulk paths (seeding) set timestamps themselves
-            return;
-        }
-
-        var now = DateTime.UtcNow;
-        foreach (var entry in ChangeTracker.Entries<ITimestamped>())
-        {
-            if (entry.State == EntityState.Modified)
+            if (entry.State == EntityState.Added)
             {
-                entry.Entity.Modified = now;
+                if (entry.Entity.Created == default)
+                {
+                    entry.Entity.Created = now;
+                }
+
+                if (entry.Entity is ITimestamped added && added.Modified == default)
+                {
+                    added.Modified = now;
+                }
+            }
+            else if (entry.State == EntityState.Modified && detectsChanges && entry.Entity is ITimestamped modified)
+            {
+                modified.Modified = now;
             }
         }
     }

@@ -40,12 +40,39 @@ public sealed class ServiceRegistrationTests : IDisposable
         Assert.True(scope.ServiceProvider.GetRequiredService<FpbaseDbContext>().IsPostgres);
     }
 
+    [Fact]
+    public async Task TheContextTakesItsTimestampsFromTheRegisteredTimeProvider()
+    {
+        var clock = new FixedTimeProvider(new DateTimeOffset(2024, 5, 6, 7, 8, 9, TimeSpan.Zero));
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(clock);
+        services.AddFpbaseDatabase(new DictionaryConfiguration([]), _root);
+        await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        await using var scope = provider.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FpbaseDbContext>();
+        await db.Database.EnsureCreatedAsync();
+
+        var organism = new Entities.Organism { Id = 4242, ScientificName = "Aequorea victoria", Genus = "Aequorea", Species = "victoria" };
+        db.Add(organism);
+        await db.SaveChangesAsync();
+
+        Assert.Equal(clock.Now.UtcDateTime, organism.Created);
+        Assert.Equal(clock.Now.UtcDateTime, organism.Modified);
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_root))
         {
             Directory.Delete(_root, recursive: true);
         }
+    }
+
+    private sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
+    {
+        public DateTimeOffset Now => now;
+
+        public override DateTimeOffset GetUtcNow() => now;
     }
 
     /// <summary>Just enough IConfiguration for GetConnectionString (the test project has only the abstractions).</summary>

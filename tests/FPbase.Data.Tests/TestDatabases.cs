@@ -16,8 +16,8 @@ public sealed class SqliteTestDatabase : IDisposable
         db.Database.EnsureCreated();
     }
 
-    public FpbaseDbContext CreateContext()
-        => new(new DbContextOptionsBuilder<FpbaseDbContext>().UseSqlite(_connection).Options);
+    public FpbaseDbContext CreateContext(TimeProvider? timeProvider = null)
+        => new(new DbContextOptionsBuilder<FpbaseDbContext>().UseSqlite(_connection).Options, timeProvider);
 
     public void Dispose() => _connection.Dispose();
 }

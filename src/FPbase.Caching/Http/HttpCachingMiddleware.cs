@@ -1,3 +1,10 @@
+// Over 400 lines on purpose: this file is one request's path, read top to bottom. InvokeCachedAsync is the sequence
+// (resources, versions, preconditions, then a write, a pass-through or a payload), and the members after it are its
+// steps in about that order: resolving resources and switches, the payload build inside HybridCache's factory
+// (GetOrBuildAsync, BuildOfThisRequest, BuildAsync), the row versions conditional writes need, and the writers of the
+// 503, 200, 304/412 and pass-through responses. Split into files, one request's order would have to be pieced together
+// again; the rules it applies already live elsewhere (Precondition, EntityTagFactory, ContentCodingNegotiator,
+// CachingHeaders, RequestVariant, QueryParameters). The sequence, drawn: docs/caching.md.
 using System.Security.Claims;
 using FPbase.Caching.Payloads;
 using FPbase.Caching.Versions;

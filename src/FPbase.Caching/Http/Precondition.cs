@@ -39,11 +39,17 @@ internal enum IfMatchKind
 /// </summary>
 internal static class Precondition
 {
+    /// <param name="request">The request whose If-Match and If-None-Match are evaluated.</param>
     /// <param name="etag">The tag of the representation this request would get (its content-coding's).</param>
     /// <param name="versionHash">
     /// The version behind every coding's tag. If-Match asks whether the resource is still the version
     /// the client saw, whichever coding it saw it in, so any coding's tag of this version matches.
     /// </param>
+    /// <param name="exists">
+    /// Whether a current representation always exists (a list: <see cref="CacheResourcesAttribute.AlwaysExists"/>).
+    /// When false, a <c>*</c> is answered <see cref="PreconditionOutcome.NeedsExistence"/>.
+    /// </param>
+    /// <param name="isSafe">GET or HEAD (or a safe POST): a matching If-None-Match is a 304, else a 412.</param>
     public static PreconditionOutcome Evaluate(HttpRequest request, string etag, string versionHash, bool exists, bool isSafe)
     {
         var headers = request.Headers;

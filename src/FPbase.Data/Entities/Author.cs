@@ -13,7 +13,7 @@ public class Author : ITimestamped
 
     public List<ReferenceAuthor> ReferenceAuthors { get; set; } = [];
 
-    public DateTime Created { get; set; } = DateTime.UtcNow;
+    public DateTime Created { get; set; }
 
-    public DateTime Modified { get; set; } = DateTime.UtcNow;
+    public DateTime Modified { get; set; }
 }

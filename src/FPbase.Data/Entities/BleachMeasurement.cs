@@ -38,9 +38,9 @@ public class BleachMeasurement : ITimestamped
 
     public State State { get; set; } = null!;
 
-    public DateTime Created { get; set; } = DateTime.UtcNow;
+    public DateTime Created { get; set; }
 
-    public DateTime Modified { get; set; } = DateTime.UtcNow;
+    public DateTime Modified { get; set; }
 
     public string? CreatedBy { get; set; }
 

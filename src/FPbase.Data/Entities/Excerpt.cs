@@ -16,9 +16,9 @@ public class Excerpt : ITimestamped
     /// <summary>Many-to-many through table <c>excerpt_proteins</c>.</summary>
     public List<Protein> Proteins { get; set; } = [];
 
-    public DateTime Created { get; set; } = DateTime.UtcNow;
+    public DateTime Created { get; set; }
 
-    public DateTime Modified { get; set; } = DateTime.UtcNow;
+    public DateTime Modified { get; set; }
 
     public string? CreatedBy { get; set; }
 

@@ -95,9 +95,9 @@ public abstract class FluorescentState : ITimestamped
 
     public List<Spectrum> Spectra { get; set; } = [];
 
-    public DateTime Created { get; set; } = DateTime.UtcNow;
+    public DateTime Created { get; set; }
 
-    public DateTime Modified { get; set; } = DateTime.UtcNow;
+    public DateTime Modified { get; set; }
 
     public string? CreatedBy { get; set; }
 

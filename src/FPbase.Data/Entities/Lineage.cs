@@ -26,9 +26,9 @@ public class Lineage : ITimestamped
 
     public Reference? Reference { get; set; }
 
-    public DateTime Created { get; set; } = DateTime.UtcNow;
+    public DateTime Created { get; set; }
 
-    public DateTime Modified { get; set; } = DateTime.UtcNow;
+    public DateTime Modified { get; set; }
 
     public string? CreatedBy { get; set; }
 

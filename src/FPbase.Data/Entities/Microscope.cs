@@ -30,9 +30,9 @@ public class Microscope : ITimestamped, IRowVersioned
 
     public List<Camera> ExtraCameras { get; set; } = [];
 
-    public DateTime Created { get; set; } = DateTime.UtcNow;
+    public DateTime Created { get; set; }
 
-    public DateTime Modified { get; set; } = DateTime.UtcNow;
+    public DateTime Modified { get; set; }
 
     public string? CreatedBy { get; set; }
 

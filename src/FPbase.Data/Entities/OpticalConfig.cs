@@ -30,9 +30,9 @@ public class OpticalConfig : ITimestamped, IRowVersioned
 
     public List<FilterPlacement> FilterPlacements { get; set; } = [];
 
-    public DateTime Created { get; set; } = DateTime.UtcNow;
+    public DateTime Created { get; set; }
 
-    public DateTime Modified { get; set; } = DateTime.UtcNow;
+    public DateTime Modified { get; set; }
 
     public string? CreatedBy { get; set; }
 

@@ -29,9 +29,9 @@ public class OserMeasurement : ITimestamped
 
     public Reference? Reference { get; set; }
 
-    public DateTime Created { get; set; } = DateTime.UtcNow;
+    public DateTime Created { get; set; }
 
-    public DateTime Modified { get; set; } = DateTime.UtcNow;
+    public DateTime Modified { get; set; }
 
     public string? CreatedBy { get; set; }
 

@@ -39,9 +39,9 @@ public class Reference : ITimestamped
 
     public List<ProteinReference> ProteinReferences { get; set; } = [];
 
-    public DateTime Created { get; set; } = DateTime.UtcNow;
+    public DateTime Created { get; set; }
 
-    public DateTime Modified { get; set; } = DateTime.UtcNow;
+    public DateTime Modified { get; set; }
 
     public string? CreatedBy { get; set; }
 

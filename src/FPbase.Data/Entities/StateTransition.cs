@@ -20,9 +20,9 @@ public class StateTransition : ITimestamped
 
     public State ToState { get; set; } = null!;
 
-    public DateTime Created { get; set; } = DateTime.UtcNow;
+    public DateTime Created { get; set; }
 
-    public DateTime Modified { get; set; } = DateTime.UtcNow;
+    public DateTime Modified { get; set; }
 
     public string? CreatedBy { get; set; }
 

@@ -1,3 +1,5 @@
+using FPbase.Data.Entities;
+
 namespace FPbase.Data.Identity;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace FPbase.Data.Identity;
 /// <see cref="Prefix"/> that lets its owner tell tokens apart; the token itself is shown once, on creation.
 /// Revoking a token deletes its row.
 /// </summary>
-public sealed class ApiToken
+public sealed class ApiToken : ICreated
 {
     public int Id { get; set; }
 
@@ -22,5 +24,5 @@ public sealed class ApiToken
     /// <summary>SHA-256 of the token's UTF-8 bytes (32 bytes), unique.</summary>
     public byte[] Hash { get; set; } = [];
 
-    public DateTime Created { get; set; } = DateTime.UtcNow;
+    public DateTime Created { get; set; }
 }

@@ -5,9 +5,9 @@ namespace FPbase.Data.Revisions;
 /// <summary>
 /// One recorded change to a protein's aggregate (the protein, its states, transitions, bleach measurements,
 /// references and excerpts): who, when, what (JSON snapshots before and after, see <see cref="ProteinSnapshot"/>).
-/// Written by <see cref="ProteinRevisionRecorder"/> in the write's own transaction; a revert is a revision too.
+/// Written by <see cref="ProteinEditSession.CommitAsync"/> in the write's own transaction; a revert is a revision too.
 /// </summary>
-public class ProteinRevision
+public class ProteinRevision : ICreated
 {
     public int Id { get; set; }
 
@@ -23,7 +23,7 @@ public class ProteinRevision
 
     public string UserName { get; set; } = "";
 
-    public DateTime Created { get; set; } = DateTime.UtcNow;
+    public DateTime Created { get; set; }
 
     /// <summary>JSON <see cref="ProteinSnapshot"/> of the aggregate before the change.</summary>
     public string Before { get; set; } = "";

@@ -74,7 +74,6 @@ internal static class ApiTokenEndpoints
             Name = name,
             Prefix = ApiTokenGenerator.PrefixOf(secret),
             Hash = ApiTokenGenerator.Hash(secret),
-            Created = DateTime.UtcNow,
         };
         db.ApiTokens.Add(token);
         await db.SaveChangesAsync(ct);

@@ -14,19 +14,24 @@ namespace FPbase.Web.Features.Editing.Microscopes;
 /// Microscopes and their optical configs. Anyone reads <c>/api/microscopes/{id}/</c> (per-row resource
 /// <c>microscope:{id}</c>). Editors create microscopes; a microscope and its optical configs may be changed or
 /// deleted only by the editor who created it, or by staff (anyone else: 403). Field errors: 400, nothing written.
-/// Optimistic concurrency: the writes of a microscope share the GET's <c>[CacheResources]</c>, route values and action
-/// name, and so do the writes of an optical config with <c>GET /api/optical-configs/{id}/</c>; a stale <c>If-Match</c>
-/// is a 412 from the caching middleware before the action runs, and a current one is checked again in the write
+/// Optimistic concurrency: the writes of a microscope share the GET's <c>[CacheResources]</c> (name and resources) and
+/// route parameters, and so do the writes of an optical config with <c>GET /api/optical-configs/{id}/</c>, so an
+/// <c>If-Match</c> with the GET's ETag is compared with the current one (an ETag's variant holds the route template's
+/// parameters, not MVC's controller and action values); a stale one is a 412 from the caching middleware before the
+/// action runs, and a current one is checked again in the write
 /// against the row version its representation was built from (<see cref="ConditionalWrite"/>), so that of two writes
 /// sent with the same If-Match only one succeeds.
 /// </summary>
 [ApiController]
 public sealed class MicroscopesController(FpbaseDbContext db) : ControllerBase
 {
-    /// <summary>The action name of a microscope's GET and its writes (route values are part of an ETag's variant).</summary>
+    /// <summary>
+    /// The action name a microscope's GET and its writes share, one name for the representation in MVC's route values
+    /// and logs. If-Match does not depend on it: an ETag's variant leaves MVC's action value out.
+    /// </summary>
     private const string MicroscopeRepresentation = "microscope";
 
-    /// <summary>The action name of an optical config's GET and its writes.</summary>
+    /// <summary>The action name an optical config's GET and its writes share (as <see cref="MicroscopeRepresentation"/>).</summary>
     private const string ConfigRepresentation = "optical-config";
 
     [HttpGet("/api/microscopes/{id}/")]

@@ -27,8 +27,9 @@ public sealed class ProteinEditApiController(FpbaseDbContext db) : ControllerBas
     public const string EndpointName = "api-protein";
 
     /// <summary>
-    /// The action name of the GET and of every write: route values are part of an ETag's variant, so the writes must
-    /// share the GET's for an If-Match with its ETag to match.
+    /// The action name the GET and every write share, one name for the representation in MVC's route values and logs.
+    /// If-Match does not depend on it: an ETag's variant holds the route template's parameters (<c>slug</c>), not MVC's
+    /// action value, so the writes match the GET's ETag because they share its <c>[CacheResources]</c> and route.
     /// </summary>
     private const string Representation = "protein";
 
