@@ -134,6 +134,33 @@ public sealed class CacheDependencies : IResourceDependencyMap
         return colon < 0 ? BumpedLists.Contains(resource) : BumpedFamilies.Contains(resource[..colon]);
     }
 
+    /// <summary>
+    /// What a response showing one protein's page depends on, the protein addressed by slug, uuid or alias key:
+    /// <c>protein:{key}</c> (lower-cased) and <c>protein:*</c>, which set-based writes bump.
+    /// </summary>
+    public static string[] ProteinPage(string key) => RowPage(ProteinRow, key);
+
+    /// <summary>
+    /// What a response showing one reference's page depends on, the reference addressed by id or DOI:
+    /// <c>reference:{key}</c> (lower-cased, as DOIs are bumped) and <c>reference:*</c>.
+    /// </summary>
+    public static string[] ReferencePage(object key) => RowPage(ReferenceRow, key);
+
+    private static string[] RowPage(string family, object key) => [ResourceNames.Row(family, key), ResourceNames.FamilyOf(family)];
+
+    /// <summary>
+    /// Whether a change to <paramref name="entity"/> bumps the pages of the <paramref name="family"/> rows that
+    /// show it (its rule names the family): then those pages' resources cover its data, as <c>protein:{uuid}</c>
+    /// covers a protein's states, spectra and references under GraphQL's <c>protein(id:)</c>.
+    /// </summary>
+    public static bool RowPagesShow(string family, Type entity)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        return Rules.TryGetValue(entity.Name, out var rule)
+            ? rule.Families.Contains(family)
+            : throw new InvalidOperationException($"CacheDependencies has no rule for {entity.Name}: every entity must say what it touches.");
+    }
+
     public IResourceLinks? Collect(IReadOnlyList<EntityEntry> entries, ISet<string> resources)
     {
         var rows = new AffectedRows();
