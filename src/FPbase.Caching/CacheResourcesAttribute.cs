@@ -31,20 +31,22 @@ public sealed class CacheResourcesAttribute : Attribute
     public IReadOnlyList<string> Resources { get; }
 
     /// <summary>
-    /// The endpoint's name in the caching policy (freshness class mapping and payload keys).
-    /// Routes that serve the same resource share a name, and with it their ETags.
-    /// Default: the endpoint's display name.
+    /// The endpoint's name in its ETags and payload keys. Routes that serve the same resource share a name,
+    /// and with it their ETags. Default: the endpoint's display name.
     /// </summary>
     public string? Name { get; set; }
 
     /// <summary>
-    /// The freshness class used when the policy does not map <see cref="Name"/>. Default: the policy's default class.
+    /// The endpoint's freshness class, one the policy's <c>HttpCaching:FreshnessClasses</c> defines (the only place an
+    /// endpoint's class is chosen). Default: the policy's <c>DefaultClass</c>. Not with <see cref="VaryByUser"/>, whose
+    /// class is always the policy's <c>PrivateClass</c>: an endpoint setting both, or naming a class the policy does not
+    /// define, is refused when the policy is validated (at start).
     /// </summary>
     public string? FreshnessClass { get; set; }
 
     /// <summary>
-    /// Whether the body depends on who asks. Such responses are <c>private</c>, vary on Cookie and
-    /// Authorization, and carry ETags that differ per user. Default false.
+    /// Whether the body depends on who asks. Such responses use the policy's <c>PrivateClass</c> (<c>private</c>),
+    /// vary on Cookie and Authorization, and carry ETags that differ per user. Default false.
     /// </summary>
     public bool VaryByUser { get; set; }
 

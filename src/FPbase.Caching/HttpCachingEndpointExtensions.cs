@@ -1,5 +1,7 @@
 using FPbase.Caching;
 using FPbase.Caching.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -8,11 +10,19 @@ public static class HttpCachingEndpointExtensions
 {
     /// <summary>
     /// Adds the ETag filter. Place it after <c>UseRouting</c>, <c>UseAuthentication</c> and
-    /// <c>UseAuthorization</c>, so that those answer before any 304.
+    /// <c>UseAuthorization</c>, so that those answer before any 304. On a <c>WebApplication</c>, the endpoints
+    /// mapped on it (before or after this call) are checked against the policy whenever it is validated, at start
+    /// and on reload: a <see cref="CacheResourcesAttribute.FreshnessClass"/> the policy does not define, or one set
+    /// together with <see cref="CacheResourcesAttribute.VaryByUser"/>, is refused.
     /// </summary>
     public static IApplicationBuilder UseHttpCaching(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        if (app is IEndpointRouteBuilder routes)
+        {
+            app.ApplicationServices.GetService<CachedEndpoints>()?.Use(routes.DataSources);
+        }
+
         return app.UseMiddleware<HttpCachingMiddleware>();
     }
 

@@ -1,9 +1,9 @@
 namespace FPbase.Caching;
 
 /// <summary>
-/// The one central HTTP caching policy: freshness classes, which endpoint uses which class,
-/// per-resource runtime switches and the timeouts that keep a failing store from hurting requests.
-/// Bound from the <c>HttpCaching</c> configuration section and reloaded without a restart.
+/// The one central HTTP caching policy: freshness classes (an endpoint names its class in its
+/// <see cref="CacheResourcesAttribute"/>), per-resource runtime switches and the timeouts that keep a failing
+/// store from hurting requests. Bound from the <c>HttpCaching</c> configuration section and reloaded without a restart.
 /// </summary>
 public sealed class HttpCachingOptions
 {
@@ -23,13 +23,17 @@ public sealed class HttpCachingOptions
         ["no-store"] = "no-store",
     };
 
-    /// <summary>Endpoint name to freshness class. An endpoint not listed uses <see cref="DefaultClass"/>.</summary>
+    /// <summary>
+    /// Not read: an endpoint's freshness class is its <see cref="CacheResourcesAttribute.FreshnessClass"/>, and
+    /// nothing else. Any entry (endpoint name to class, as older deploys had them) is refused at start, so that a
+    /// setting meant to change an endpoint's Cache-Control is never silently ignored.
+    /// </summary>
     public Dictionary<string, string> Endpoints { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>The freshness class of a cached endpoint not named in <see cref="Endpoints"/>. Default <c>public</c>.</summary>
+    /// <summary>The freshness class of a cached endpoint whose <see cref="CacheResourcesAttribute.FreshnessClass"/> is not set. Default <c>public</c>.</summary>
     public string DefaultClass { get; set; } = "public";
 
-    /// <summary>The class used for responses that depend on who asks. Default <c>private</c>.</summary>
+    /// <summary>The class of every response that depends on who asks (<see cref="CacheResourcesAttribute.VaryByUser"/>). Default <c>private</c>.</summary>
     public string PrivateClass { get; set; } = "private";
 
     /// <summary>

@@ -1,12 +1,14 @@
+using FPbase.Caching.Http;
 using Microsoft.Extensions.Options;
 
 namespace FPbase.Caching;
 
 /// <summary>
 /// Refuses a policy that names a freshness class it does not define, or a timeout that is not
-/// positive, at start-up (and on reload) rather than on the first request.
+/// positive, at start-up (and on reload) rather than on the first request; and, with the endpoints
+/// <c>UseHttpCaching</c> serves, an endpoint whose <see cref="CacheResourcesAttribute"/> contradicts it.
 /// </summary>
-internal sealed class HttpCachingOptionsValidator : IValidateOptions<HttpCachingOptions>
+internal sealed class HttpCachingOptionsValidator(CachedEndpoints? endpoints = null) : IValidateOptions<HttpCachingOptions>
 {
     public ValidateOptionsResult Validate(string? name, HttpCachingOptions options)
     {
@@ -23,7 +25,24 @@ internal sealed class HttpCachingOptionsValidator : IValidateOptions<HttpCaching
         RequireClass(nameof(options.PrivateClass), options.PrivateClass);
         foreach (var (endpoint, freshnessClass) in options.Endpoints)
         {
-            RequireClass($"Endpoints:{endpoint}", freshnessClass);
+            failures.Add($"{HttpCachingOptions.SectionName}:Endpoints:{endpoint} names freshness class '{freshnessClass}', but the setting is no longer read: set FreshnessClass on the endpoint's [CacheResources] instead.");
+        }
+
+        foreach (var (endpoint, metadata) in endpoints?.All ?? [])
+        {
+            if (metadata.FreshnessClass is not { } freshnessClass)
+            {
+                continue;
+            }
+
+            if (metadata.VaryByUser)
+            {
+                failures.Add($"Endpoint '{endpoint}' sets FreshnessClass '{freshnessClass}' and VaryByUser: a per-user response always uses {HttpCachingOptions.SectionName}:{nameof(options.PrivateClass)}, so remove FreshnessClass.");
+            }
+            else if (!options.FreshnessClasses.ContainsKey(freshnessClass))
+            {
+                failures.Add($"Endpoint '{endpoint}' names freshness class '{freshnessClass}', which {HttpCachingOptions.SectionName}:FreshnessClasses does not define.");
+            }
         }
 
         foreach (var (key, value) in new[]

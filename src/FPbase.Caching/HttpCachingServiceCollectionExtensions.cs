@@ -1,4 +1,5 @@
 using FPbase.Caching;
+using FPbase.Caching.Http;
 using FPbase.Caching.Interception;
 using FPbase.Caching.Payloads;
 using FPbase.Caching.Versions;
@@ -30,6 +31,7 @@ public static class HttpCachingServiceCollectionExtensions
             services.Configure(configure);
         }
 
+        services.TryAddSingleton<CachedEndpoints>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HttpCachingOptions>, HttpCachingOptionsValidator>());
         services.TryAddSingleton<IResourceVersionStore, InMemoryResourceVersionStore>();
         // HybridCache keeps its in-memory copies in the application's IMemoryCache, each entry sized by its bytes:

@@ -134,6 +134,33 @@ public sealed class CacheDependencies : IResourceDependencyMap
         return colon < 0 ? BumpedLists.Contains(resource) : BumpedFamilies.Contains(resource[..colon]);
     }
 
+    /// <summary>
+    /// What a response showing one protein's page depends on, the protein addressed by slug, uuid or alias key:
+    /// <c>protein:{key}</c> (lower-cased) and <c>protein:*</c>, which set-based writes bump.
+    /// </summary>
+    public static string[] ProteinPage(string key) => RowPage(ProteinRow, key);
+
+    /// <summary>
+    /// What a response showing one reference's page depends on, the reference addressed by id or DOI:
+    /// <c>reference:{key}</c> (lower-cased, as DOIs are bumped) and <c>reference:*</c>.
+    /// </summary>
+    public static string[] ReferencePage(object key) => RowPage(ReferenceRow, key);
+
+    private static string[] RowPage(string family, object key) => [ResourceNames.Row(family, key), ResourceNames.FamilyOf(family)];
+
+    /// <summary>
+    /// Whether a change to <paramref name="entity"/> bumps the pages of the <paramref name="family"/> rows that
+    /// show it (its rule names the family): then those pages' resources cover its data, as <c>protein:{uuid}</c>
+    /// covers a protein's states, spectra and references under GraphQL's <c>protein(id:)</c>.
+    /// </summary>
+    public static bool RowPagesShow(string family, Type entity)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        return Rules.TryGetValue(entity.Name, out var rule)
+            ? rule.Families.Contains(family)
+            : throw new InvalidOperationException($"CacheDependencies has no rule for {entity.Name}: every entity must say what it touches.");
+    }
+
     public IResourceLinks? Collect(IReadOnlyList<EntityEntry> entries, ISet<string> resources)
     {
         var rows = new AffectedRows();
@@ -195,7 +222,7 @@ public sealed class CacheDependencies : IResourceDependencyMap
                 AddValues(entry, nameof(Protein.Id), rows.LineageNeighboursOf);
                 break;
             case Spectrum:
-                AddRow(resources, SpectrumRow, entry, nameof(Spectrum.Id));
+                AddRow<int>(resources, SpectrumRow, entry, nameof(Spectrum.Id));
                 AddValues(entry, nameof(Spectrum.OwnerFluorId), rows.StateIds);
                 break;
             case DyeState:
@@ -215,14 +242,14 @@ public sealed class CacheDependencies : IResourceDependencyMap
                 AddValues(entry, nameof(ReferenceAuthor.ReferenceId), rows.ReferenceIds);
                 break;
             case ProteinReference:
-                AddValues(entry, nameof(ProteinReference.ReferenceId), rows.ReferenceRowsOnly);
+                AddValues(entry, nameof(ProteinReference.ReferenceId), rows.ReferencePageIds);
                 break;
             case Author:
                 AddValues(entry, nameof(Author.Id), rows.AuthorIds);
                 break;
             case Excerpt:
                 AddValues(entry, nameof(Excerpt.Id), rows.ExcerptIds);
-                AddValues(entry, nameof(Excerpt.ReferenceId), rows.ReferenceRowsOnly);
+                AddValues(entry, nameof(Excerpt.ReferenceId), rows.ReferencePageIds);
                 break;
             case Organism:
                 AddValues(entry, nameof(Organism.Id), rows.OrganismIds);
@@ -231,7 +258,7 @@ public sealed class CacheDependencies : IResourceDependencyMap
                 AddValues(entry, nameof(Entities.Lineage.ParentId), rows.LineageIds);
                 break;
             case Microscope:
-                AddRow(resources, MicroscopeRow, entry, nameof(Microscope.Id));
+                AddRow<string>(resources, MicroscopeRow, entry, nameof(Microscope.Id));
                 break;
             case FilterPlacement:
                 AddValues(entry, nameof(FilterPlacement.ConfigId), rows.ConfigIds);
@@ -280,7 +307,7 @@ public sealed class CacheDependencies : IResourceDependencyMap
     public static string AliasKey(string alias)
         => (alias ?? "").Trim().ToLowerInvariant().Replace(' ', '-').Replace(".", "", StringComparison.Ordinal);
 
-    private static void AddAliasKeys(EntityEntry entry, ISet<object> into)
+    private static void AddAliasKeys(EntityEntry entry, ISet<string> into)
     {
         var property = entry.Property(nameof(Protein.Aliases));
         object?[] lists = entry.State == EntityState.Added ? [property.CurrentValue] : [property.CurrentValue, property.OriginalValue];
@@ -293,9 +320,10 @@ public sealed class CacheDependencies : IResourceDependencyMap
         }
     }
 
-    private static void AddRow(ISet<string> resources, string family, EntityEntry entry, string property)
+    private static void AddRow<T>(ISet<string> resources, string family, EntityEntry entry, string property)
+        where T : notnull
     {
-        var values = new HashSet<object>();
+        var values = new HashSet<T>();
         AddValues(entry, property, values);
         foreach (var value in values)
         {
@@ -305,7 +333,8 @@ public sealed class CacheDependencies : IResourceDependencyMap
 
     /// <summary>
     /// Adds a property's original and current values (both, so moves touch old and new parent).
-    /// Temporary values (keys of rows not yet inserted) name no existing page and are skipped.
+    /// Temporary values (keys of rows not yet inserted) name no existing page and are skipped; a null
+    /// (no parent) names none either. A value of another type than the set's would be a link lost: it throws.
     /// </summary>
     private static void AddValues<T>(EntityEntry entry, string property, ISet<T> into)
     {
@@ -315,46 +344,79 @@ public sealed class CacheDependencies : IResourceDependencyMap
             return;
         }
 
-        if (propertyEntry.CurrentValue is T current)
+        Add(propertyEntry.CurrentValue);
+        if (entry.State != EntityState.Added)
         {
-            into.Add(current);
+            Add(propertyEntry.OriginalValue);
         }
 
-        if (entry.State != EntityState.Added && propertyEntry.OriginalValue is T original)
+        void Add(object? value)
         {
-            into.Add(original);
+            switch (value)
+            {
+                case null:
+                    break;
+                case T typed:
+                    into.Add(typed);
+                    break;
+                default:
+                    throw new InvalidOperationException($"CacheDependencies reads {entry.Metadata.DisplayName()}.{property} as {typeof(T).Name}, but it is {value.GetType().Name}.");
+            }
         }
     }
 
-    /// <summary>Rows found on the entries, resolved to per-row resources with one query per kind of link.</summary>
+    /// <summary>
+    /// The rows found on the entries, by kind, and the links from them to the rows whose pages show them: one
+    /// method per link, one query each, run in an order in which every link's input is complete before it is read.
+    /// </summary>
     private sealed class AffectedRows : IResourceLinks
     {
-        public HashSet<object> ProteinKeys { get; } = [];
-        public HashSet<object> ProteinIds { get; } = [];
-        public HashSet<object> StateIds { get; } = [];
-        public HashSet<object> DyeIds { get; } = [];
-        public HashSet<object> DyeSlugs { get; } = [];
-        public HashSet<object> ReferenceIds { get; } = [];
-        public HashSet<object> ReferenceRowsOnly { get; } = [];
-        public HashSet<object> ReferenceDois { get; } = [];
-        public HashSet<object> LineageNeighboursOf { get; } = [];
-        public HashSet<object> AuthorIds { get; } = [];
-        public HashSet<object> ExcerptIds { get; } = [];
-        public HashSet<object> OrganismIds { get; } = [];
-        public HashSet<object> LineageIds { get; } = [];
-        public HashSet<object> MicroscopeIds { get; } = [];
-        public HashSet<object> ConfigIds { get; } = [];
-        public HashSet<object> FilterIds { get; } = [];
-        public HashSet<object> LightIds { get; } = [];
-        public HashSet<object> CameraIds { get; } = [];
+        /// <summary>Slugs, uuids and alias keys of proteins whose pages are bumped (<c>protein:{key}</c>).</summary>
+        public HashSet<string> ProteinKeys { get; } = [];
 
-        public bool IsEmpty => All.All(set => set.Count == 0);
+        /// <summary>Proteins whose pages show the write; resolved to their slugs and uuids last.</summary>
+        public HashSet<int> ProteinIds { get; } = [];
 
-        private IEnumerable<HashSet<object>> All =>
-        [
-            ProteinKeys, ProteinIds, StateIds, DyeIds, DyeSlugs, ReferenceIds, ReferenceRowsOnly, ReferenceDois, LineageNeighboursOf,
-            AuthorIds, ExcerptIds, OrganismIds, LineageIds, MicroscopeIds, ConfigIds, FilterIds, LightIds, CameraIds,
-        ];
+        /// <summary>Proteins whose names their lineage parent's and children's pages show.</summary>
+        public HashSet<int> LineageNeighboursOf { get; } = [];
+
+        public HashSet<int> LineageIds { get; } = [];
+
+        /// <summary>Fluorescent states (of a protein or a dye) whose owner's page shows the write.</summary>
+        public HashSet<int> StateIds { get; } = [];
+
+        public HashSet<int> DyeIds { get; } = [];
+
+        public HashSet<string> DyeSlugs { get; } = [];
+
+        public HashSet<int> OrganismIds { get; } = [];
+
+        public HashSet<int> AuthorIds { get; } = [];
+
+        /// <summary>References whose own pages and citing proteins' pages show the write.</summary>
+        public HashSet<int> ReferenceIds { get; } = [];
+
+        /// <summary>References whose own pages (by id and by DOI) show the write, not their citing proteins'.</summary>
+        public HashSet<int> ReferencePageIds { get; } = [];
+
+        public HashSet<string> ReferenceDois { get; } = [];
+
+        public HashSet<int> ExcerptIds { get; } = [];
+
+        public HashSet<int> FilterIds { get; } = [];
+
+        public HashSet<int> LightIds { get; } = [];
+
+        public HashSet<int> CameraIds { get; } = [];
+
+        public HashSet<int> ConfigIds { get; } = [];
+
+        public HashSet<string> MicroscopeIds { get; } = [];
+
+        public bool IsEmpty =>
+            ProteinKeys.Count + ProteinIds.Count + LineageNeighboursOf.Count + LineageIds.Count + StateIds.Count + DyeIds.Count
+            + DyeSlugs.Count + OrganismIds.Count + AuthorIds.Count + ReferenceIds.Count + ReferencePageIds.Count + ReferenceDois.Count
+            + ExcerptIds.Count + FilterIds.Count + LightIds.Count + CameraIds.Count + ConfigIds.Count + MicroscopeIds.Count == 0;
 
         /// <remarks>
         /// Runs twice (before the write and after its commit); the sets only grow, so the second run
@@ -363,119 +425,194 @@ public sealed class CacheDependencies : IResourceDependencyMap
         public async ValueTask ResolveAsync(DbContext context, ISet<string> resources, CancellationToken ct)
         {
             var db = (FpbaseDbContext)context;
-            // Links to states: a spectrum or bleach measurement shows on its state's protein or dye page.
-            if (StateIds.Count > 0)
-            {
-                var ids = Ints(StateIds);
-                ProteinIds.UnionWith((await db.States.Where(s => ids.Contains(s.Id)).Select(s => s.ProteinId).ToListAsync(ct).ConfigureAwait(false)).Cast<object>());
-                DyeIds.UnionWith((await db.DyeStates.Where(s => ids.Contains(s.Id)).Select(s => s.DyeId).ToListAsync(ct).ConfigureAwait(false)).Cast<object>());
-            }
-
-            if (DyeIds.Count > 0)
-            {
-                var ids = Ints(DyeIds);
-                DyeSlugs.UnionWith(await db.Dyes.Where(d => ids.Contains(d.Id)).Select(d => d.Slug).ToListAsync(ct).ConfigureAwait(false));
-            }
-
-            // Links to references: an author's references; a reference shows on the pages of the
-            // proteins that cite it (as a reference, as their primary reference, or for a bleach measurement).
-            if (AuthorIds.Count > 0)
-            {
-                var ids = Ints(AuthorIds);
-                ReferenceIds.UnionWith((await db.ReferenceAuthors.Where(ra => ids.Contains(ra.AuthorId)).Select(ra => ra.ReferenceId).ToListAsync(ct).ConfigureAwait(false)).Cast<object>());
-            }
-
-            if (ReferenceIds.Count > 0)
-            {
-                var ids = Ints(ReferenceIds);
-                ProteinIds.UnionWith((await db.ProteinReferences.Where(pr => ids.Contains(pr.ReferenceId)).Select(pr => pr.ProteinId).ToListAsync(ct).ConfigureAwait(false)).Cast<object>());
-                ProteinIds.UnionWith((await db.Proteins.Where(p => p.PrimaryReferenceId != null && ids.Contains(p.PrimaryReferenceId.Value)).Select(p => p.Id).ToListAsync(ct).ConfigureAwait(false)).Cast<object>());
-                // A protein's JSON shows the DOI of each of its bleach measurements' references.
-                ProteinIds.UnionWith((await db.BleachMeasurements.Where(b => b.ReferenceId != null && ids.Contains(b.ReferenceId.Value)).Select(b => b.State.ProteinId).ToListAsync(ct).ConfigureAwait(false)).Cast<object>());
-                // Excerpts show their reference's citation on the pages of the proteins they are about.
-                ProteinIds.UnionWith((await db.Set<Dictionary<string, object>>(ExcerptProteinJoin)
-                    .Where(j => db.Excerpts.Any(e => e.Id == EF.Property<int>(j, "ExcerptId") && e.ReferenceId != null && ids.Contains(e.ReferenceId.Value)))
-                    .Select(j => EF.Property<int>(j, "ProteinId")).ToListAsync(ct).ConfigureAwait(false)).Cast<object>());
-                ReferenceRowsOnly.UnionWith(ReferenceIds);
-            }
-
-            if (ExcerptIds.Count > 0)
-            {
-                var ids = Ints(ExcerptIds);
-                ProteinIds.UnionWith((await db.Set<Dictionary<string, object>>(ExcerptProteinJoin)
-                    .Where(j => ids.Contains(EF.Property<int>(j, "ExcerptId")))
-                    .Select(j => EF.Property<int>(j, "ProteinId")).ToListAsync(ct).ConfigureAwait(false)).Cast<object>());
-                // A reference page lists its excerpts and the proteins they are about.
-                ReferenceRowsOnly.UnionWith((await db.Excerpts.Where(e => ids.Contains(e.Id) && e.ReferenceId != null)
-                    .Select(e => e.ReferenceId!.Value).ToListAsync(ct).ConfigureAwait(false)).Cast<object>());
-            }
-
-            // A protein page links its lineage parent and children by name.
-            if (LineageNeighboursOf.Count > 0)
-            {
-                var ids = Ints(LineageNeighboursOf);
-                ProteinIds.UnionWith((await db.Lineages
-                    .Where(l => (l.Parent != null && ids.Contains(l.Parent.ProteinId)) || l.Children.Any(c => ids.Contains(c.ProteinId)))
-                    .Select(l => l.ProteinId).ToListAsync(ct).ConfigureAwait(false)).Cast<object>());
-            }
-
-            if (OrganismIds.Count > 0)
-            {
-                var ids = Ints(OrganismIds);
-                ProteinIds.UnionWith((await db.Proteins.Where(p => p.ParentOrganismId != null && ids.Contains(p.ParentOrganismId.Value)).Select(p => p.Id).ToListAsync(ct).ConfigureAwait(false)).Cast<object>());
-            }
-
-            if (LineageIds.Count > 0)
-            {
-                var ids = Ints(LineageIds);
-                ProteinIds.UnionWith((await db.Lineages.Where(l => ids.Contains(l.Id)).Select(l => l.ProteinId).ToListAsync(ct).ConfigureAwait(false)).Cast<object>());
-            }
-
-            // Microscope pages show their optical configs, and those their filters, light and camera.
-            if (FilterIds.Count > 0 || LightIds.Count > 0 || CameraIds.Count > 0)
-            {
-                var filters = Ints(FilterIds);
-                var lights = Ints(LightIds);
-                var cameras = Ints(CameraIds);
-                ConfigIds.UnionWith((await db.FilterPlacements.Where(fp => filters.Contains(fp.FilterId)).Select(fp => fp.ConfigId).ToListAsync(ct).ConfigureAwait(false)).Cast<object>());
-                MicroscopeIds.UnionWith(await db.OpticalConfigs
-                    .Where(c => (c.LightId != null && lights.Contains(c.LightId.Value)) || (c.CameraId != null && cameras.Contains(c.CameraId.Value)))
-                    .Select(c => c.MicroscopeId).ToListAsync(ct).ConfigureAwait(false));
-            }
-
-            if (ConfigIds.Count > 0)
-            {
-                var ids = Ints(ConfigIds);
-                MicroscopeIds.UnionWith(await db.OpticalConfigs.Where(c => ids.Contains(c.Id)).Select(c => c.MicroscopeId).ToListAsync(ct).ConfigureAwait(false));
-            }
-
-            if (ProteinIds.Count > 0)
-            {
-                var ids = Ints(ProteinIds);
-                foreach (var protein in await db.Proteins.Where(p => ids.Contains(p.Id)).Select(p => new { p.Slug, p.Uuid }).ToListAsync(ct).ConfigureAwait(false))
-                {
-                    ProteinKeys.Add(protein.Slug);
-                    ProteinKeys.Add(protein.Uuid);
-                }
-            }
+            await StatesToTheirProteinsAndDyes(db, ct).ConfigureAwait(false);
+            await DyesToTheirSlugs(db, ct).ConfigureAwait(false);
+            await AuthorsToTheirReferences(db, ct).ConfigureAwait(false);
+            await ReferencesToTheProteinsCitingThem(db, ct).ConfigureAwait(false);
+            await ExcerptsToTheirProteinsAndReferences(db, ct).ConfigureAwait(false);
+            await ProteinsToTheirLineageNeighbours(db, ct).ConfigureAwait(false);
+            await OrganismsToTheirProteins(db, ct).ConfigureAwait(false);
+            await LineagesToTheirProteins(db, ct).ConfigureAwait(false);
+            await ProductsToTheConfigsUsingThem(db, ct).ConfigureAwait(false);
+            await ConfigsToTheirMicroscopes(db, ct).ConfigureAwait(false);
+            await ProteinsToTheirKeys(db, ct).ConfigureAwait(false);
+            await ReferencesToTheirDois(db, ct).ConfigureAwait(false);
 
             AddRows(resources, ProteinRow, ProteinKeys);
             AddRows(resources, DyeRow, DyeSlugs);
-            if (ReferenceRowsOnly.Count > 0)
-            {
-                // Reference pages are addressed by id and by DOI.
-                var ids = Ints(ReferenceRowsOnly);
-                ReferenceDois.UnionWith(await db.References.Where(r => ids.Contains(r.Id)).Select(r => r.Doi).ToListAsync(ct).ConfigureAwait(false));
-            }
-
-            AddRows(resources, ReferenceRow, ReferenceRowsOnly);
-            AddRows(resources, ReferenceRow, ReferenceDois.Where(doi => doi is string { Length: > 0 }).ToHashSet());
+            AddRows(resources, ReferenceRow, ReferencePageIds);
+            AddRows(resources, ReferenceRow, ReferenceDois.Where(doi => doi.Length > 0));
             AddRows(resources, MicroscopeRow, MicroscopeIds);
         }
 
-        private static List<int> Ints(HashSet<object> values) => values.OfType<int>().ToList();
+        /// <summary>A spectrum or bleach measurement shows on its state's protein or dye page.</summary>
+        private async Task StatesToTheirProteinsAndDyes(FpbaseDbContext db, CancellationToken ct)
+        {
+            if (StateIds.Count == 0)
+            {
+                return;
+            }
 
-        private static void AddRows(ISet<string> resources, string family, HashSet<object> keys)
+            var ids = StateIds.ToList();
+            ProteinIds.UnionWith(await db.States.Where(s => ids.Contains(s.Id)).Select(s => s.ProteinId).ToListAsync(ct).ConfigureAwait(false));
+            DyeIds.UnionWith(await db.DyeStates.Where(s => ids.Contains(s.Id)).Select(s => s.DyeId).ToListAsync(ct).ConfigureAwait(false));
+        }
+
+        private async Task DyesToTheirSlugs(FpbaseDbContext db, CancellationToken ct)
+        {
+            if (DyeIds.Count == 0)
+            {
+                return;
+            }
+
+            var ids = DyeIds.ToList();
+            DyeSlugs.UnionWith(await db.Dyes.Where(d => ids.Contains(d.Id)).Select(d => d.Slug).ToListAsync(ct).ConfigureAwait(false));
+        }
+
+        private async Task AuthorsToTheirReferences(FpbaseDbContext db, CancellationToken ct)
+        {
+            if (AuthorIds.Count == 0)
+            {
+                return;
+            }
+
+            var ids = AuthorIds.ToList();
+            ReferenceIds.UnionWith(await db.ReferenceAuthors.Where(ra => ids.Contains(ra.AuthorId)).Select(ra => ra.ReferenceId).ToListAsync(ct).ConfigureAwait(false));
+        }
+
+        /// <summary>
+        /// A reference shows on its own page and on the pages of the proteins that cite it: as a reference, as their
+        /// primary reference, for a bleach measurement, or through an excerpt about them.
+        /// </summary>
+        private async Task ReferencesToTheProteinsCitingThem(FpbaseDbContext db, CancellationToken ct)
+        {
+            if (ReferenceIds.Count == 0)
+            {
+                return;
+            }
+
+            var ids = ReferenceIds.ToList();
+            ProteinIds.UnionWith(await db.ProteinReferences.Where(pr => ids.Contains(pr.ReferenceId)).Select(pr => pr.ProteinId).ToListAsync(ct).ConfigureAwait(false));
+            ProteinIds.UnionWith(await db.Proteins.Where(p => p.PrimaryReferenceId != null && ids.Contains(p.PrimaryReferenceId.Value)).Select(p => p.Id).ToListAsync(ct).ConfigureAwait(false));
+            // A protein's JSON shows the DOI of each of its bleach measurements' references.
+            ProteinIds.UnionWith(await db.BleachMeasurements.Where(b => b.ReferenceId != null && ids.Contains(b.ReferenceId.Value)).Select(b => b.State.ProteinId).ToListAsync(ct).ConfigureAwait(false));
+            // Excerpts show their reference's citation on the pages of the proteins they are about.
+            ProteinIds.UnionWith(await db.Set<Dictionary<string, object>>(ExcerptProteinJoin)
+                .Where(j => db.Excerpts.Any(e => e.Id == EF.Property<int>(j, "ExcerptId") && e.ReferenceId != null && ids.Contains(e.ReferenceId.Value)))
+                .Select(j => EF.Property<int>(j, "ProteinId")).ToListAsync(ct).ConfigureAwait(false));
+            ReferencePageIds.UnionWith(ReferenceIds);
+        }
+
+        /// <summary>An excerpt shows on the pages of the proteins it is about, and on its reference's page with them.</summary>
+        private async Task ExcerptsToTheirProteinsAndReferences(FpbaseDbContext db, CancellationToken ct)
+        {
+            if (ExcerptIds.Count == 0)
+            {
+                return;
+            }
+
+            var ids = ExcerptIds.ToList();
+            ProteinIds.UnionWith(await db.Set<Dictionary<string, object>>(ExcerptProteinJoin)
+                .Where(j => ids.Contains(EF.Property<int>(j, "ExcerptId")))
+                .Select(j => EF.Property<int>(j, "ProteinId")).ToListAsync(ct).ConfigureAwait(false));
+            ReferencePageIds.UnionWith(await db.Excerpts.Where(e => ids.Contains(e.Id) && e.ReferenceId != null)
+                .Select(e => e.ReferenceId!.Value).ToListAsync(ct).ConfigureAwait(false));
+        }
+
+        /// <summary>A protein page links its lineage parent and children by name.</summary>
+        private async Task ProteinsToTheirLineageNeighbours(FpbaseDbContext db, CancellationToken ct)
+        {
+            if (LineageNeighboursOf.Count == 0)
+            {
+                return;
+            }
+
+            var ids = LineageNeighboursOf.ToList();
+            ProteinIds.UnionWith(await db.Lineages
+                .Where(l => (l.Parent != null && ids.Contains(l.Parent.ProteinId)) || l.Children.Any(c => ids.Contains(c.ProteinId)))
+                .Select(l => l.ProteinId).ToListAsync(ct).ConfigureAwait(false));
+        }
+
+        private async Task OrganismsToTheirProteins(FpbaseDbContext db, CancellationToken ct)
+        {
+            if (OrganismIds.Count == 0)
+            {
+                return;
+            }
+
+            var ids = OrganismIds.ToList();
+            ProteinIds.UnionWith(await db.Proteins.Where(p => p.ParentOrganismId != null && ids.Contains(p.ParentOrganismId.Value)).Select(p => p.Id).ToListAsync(ct).ConfigureAwait(false));
+        }
+
+        private async Task LineagesToTheirProteins(FpbaseDbContext db, CancellationToken ct)
+        {
+            if (LineageIds.Count == 0)
+            {
+                return;
+            }
+
+            var ids = LineageIds.ToList();
+            ProteinIds.UnionWith(await db.Lineages.Where(l => ids.Contains(l.Id)).Select(l => l.ProteinId).ToListAsync(ct).ConfigureAwait(false));
+        }
+
+        /// <summary>Microscope pages show their optical configs, and those their filters, light and camera.</summary>
+        private async Task ProductsToTheConfigsUsingThem(FpbaseDbContext db, CancellationToken ct)
+        {
+            if (FilterIds.Count == 0 && LightIds.Count == 0 && CameraIds.Count == 0)
+            {
+                return;
+            }
+
+            var filters = FilterIds.ToList();
+            var lights = LightIds.ToList();
+            var cameras = CameraIds.ToList();
+            ConfigIds.UnionWith(await db.FilterPlacements.Where(fp => filters.Contains(fp.FilterId)).Select(fp => fp.ConfigId).ToListAsync(ct).ConfigureAwait(false));
+            MicroscopeIds.UnionWith(await db.OpticalConfigs
+                .Where(c => (c.LightId != null && lights.Contains(c.LightId.Value)) || (c.CameraId != null && cameras.Contains(c.CameraId.Value)))
+                .Select(c => c.MicroscopeId).ToListAsync(ct).ConfigureAwait(false));
+        }
+
+        private async Task ConfigsToTheirMicroscopes(FpbaseDbContext db, CancellationToken ct)
+        {
+            if (ConfigIds.Count == 0)
+            {
+                return;
+            }
+
+            var ids = ConfigIds.ToList();
+            MicroscopeIds.UnionWith(await db.OpticalConfigs.Where(c => ids.Contains(c.Id)).Select(c => c.MicroscopeId).ToListAsync(ct).ConfigureAwait(false));
+        }
+
+        /// <summary>Protein pages are addressed by slug and by uuid.</summary>
+        private async Task ProteinsToTheirKeys(FpbaseDbContext db, CancellationToken ct)
+        {
+            if (ProteinIds.Count == 0)
+            {
+                return;
+            }
+
+            var ids = ProteinIds.ToList();
+            foreach (var protein in await db.Proteins.Where(p => ids.Contains(p.Id)).Select(p => new { p.Slug, p.Uuid }).ToListAsync(ct).ConfigureAwait(false))
+            {
+                ProteinKeys.Add(protein.Slug);
+                ProteinKeys.Add(protein.Uuid);
+            }
+        }
+
+        /// <summary>Reference pages are addressed by id and by DOI.</summary>
+        private async Task ReferencesToTheirDois(FpbaseDbContext db, CancellationToken ct)
+        {
+            if (ReferencePageIds.Count == 0)
+            {
+                return;
+            }
+
+            var ids = ReferencePageIds.ToList();
+            ReferenceDois.UnionWith(await db.References.Where(r => ids.Contains(r.Id)).Select(r => r.Doi).ToListAsync(ct).ConfigureAwait(false));
+        }
+
+        private static void AddRows<T>(ISet<string> resources, string family, IEnumerable<T> keys)
+            where T : notnull
         {
             foreach (var key in keys)
             {

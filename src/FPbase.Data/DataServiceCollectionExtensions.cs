@@ -14,9 +14,11 @@ public static class DataServiceCollectionExtensions
     /// Registers <see cref="FpbaseDbContext"/> (scoped) and <see cref="IDbContextFactory{FpbaseDbContext}"/>
     /// (scoped, so factory-made contexts get the same scoped interceptors). With <c>ConnectionStrings:Postgres</c>
     /// set, Npgsql is used without retry-on-failure (callers use explicit transactions); otherwise SQLite at
-    /// <c>{contentRootPath}/App_Data/fpbase.db</c> (the folder is created). <paramref name="configure"/> runs last
-    /// for every options build and may add interceptors resolved from the service provider. The contexts take their
-    /// timestamps from the registered <see cref="TimeProvider"/> (the system clock unless one was registered before).
+    /// <c>{contentRootPath}/App_Data/fpbase.db</c> (the folder is created). Every context bumps, after the commit, the
+    /// resources <see cref="CacheDependencies"/> says a write touches: its interceptors are registered here, and
+    /// the version store and policy they use come from <c>AddHttpCaching</c>, which the host calls.
+    /// <paramref name="configure"/> runs last for every options build. The contexts take their timestamps from the
+    /// registered <see cref="TimeProvider"/> (the system clock unless one was registered before).
     /// </summary>
     public static IServiceCollection AddFpbaseDatabase(
         this IServiceCollection services,
@@ -53,9 +55,11 @@ public static class DataServiceCollectionExtensions
                     options.UseSqlite(sqlite);
                 }
 
+                options.AddResourceVersioning(sp);
                 configure?.Invoke(sp, options);
             },
             ServiceLifetime.Scoped);
+        services.AddResourceVersioning<FpbaseDbContext, CacheDependencies>();
 
         return services;
     }

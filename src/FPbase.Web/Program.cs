@@ -16,13 +16,6 @@ builder.AddFpbaseCors();
 
 var app = builder.Build();
 
-if (!app.HasValidSettings())
-{
-    return 1;
-}
-
-await app.InitializeDatabaseAsync();
-
 app.UseFpbaseForwardedHeaders();
 app.UseNoCookiesOnPublicResponses();
 app.UseFpbaseProblemDetails();
@@ -43,6 +36,14 @@ app.MapControllers().WithStaticAssets();
 app.MapFpbaseApi();
 app.MapFpbaseGraphQL();
 app.MapFpbaseAccounts();
+
+// After the endpoints are mapped (the caching policy is checked against what they declare), before anything runs.
+if (!app.HasValidSettings())
+{
+    return 1;
+}
+
+await app.InitializeDatabaseAsync();
 
 app.Run();
 return 0;

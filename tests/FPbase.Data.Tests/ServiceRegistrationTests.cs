@@ -13,7 +13,7 @@ public sealed class ServiceRegistrationTests : IDisposable
     public void WithoutAPostgresConnectionStringSqliteIsUsedUnderAppData()
     {
         var configured = 0;
-        var services = new ServiceCollection();
+        var services = WithHttpCaching(new DictionaryConfiguration([]));
         services.AddFpbaseDatabase(new DictionaryConfiguration([]), _root, (_, _) => configured++);
         using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         using var scope = provider.CreateScope();
@@ -31,10 +31,9 @@ public sealed class ServiceRegistrationTests : IDisposable
     [Fact]
     public void APostgresConnectionStringSelectsNpgsql()
     {
-        var services = new ServiceCollection();
-        services.AddFpbaseDatabase(
-            new DictionaryConfiguration(new() { ["ConnectionStrings:Postgres"] = "Host=localhost;Database=x;Username=y" }),
-            _root);
+        var configuration = new DictionaryConfiguration(new() { ["ConnectionStrings:Postgres"] = "Host=localhost;Database=x;Username=y" });
+        var services = WithHttpCaching(configuration);
+        services.AddFpbaseDatabase(configuration, _root);
         using var provider = services.BuildServiceProvider();
         using var scope = provider.CreateScope();
         Assert.True(scope.ServiceProvider.GetRequiredService<FpbaseDbContext>().IsPostgres);
@@ -44,9 +43,10 @@ public sealed class ServiceRegistrationTests : IDisposable
     public async Task TheContextTakesItsTimestampsFromTheRegisteredTimeProvider()
     {
         var clock = new FixedTimeProvider(new DateTimeOffset(2024, 5, 6, 7, 8, 9, TimeSpan.Zero));
-        var services = new ServiceCollection();
+        var configuration = new DictionaryConfiguration([]);
+        var services = WithHttpCaching(configuration);
         services.AddSingleton<TimeProvider>(clock);
-        services.AddFpbaseDatabase(new DictionaryConfiguration([]), _root);
+        services.AddFpbaseDatabase(configuration, _root);
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         await using var scope = provider.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FpbaseDbContext>();
@@ -58,6 +58,37 @@ public sealed class ServiceRegistrationTests : IDisposable
 
         Assert.Equal(clock.Now.UtcDateTime, organism.Created);
         Assert.Equal(clock.Now.UtcDateTime, organism.Modified);
+    }
+
+    [Fact]
+    public async Task EveryContextItRegistersBumpsWhatTheMapSaysAfterTheCommit()
+    {
+        var configuration = new DictionaryConfiguration([]);
+        var services = WithHttpCaching(configuration);
+        services.AddFpbaseDatabase(configuration, _root);
+        await using var provider = services.BuildServiceProvider();
+        await using var scope = provider.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FpbaseDbContext>();
+        await db.Database.EnsureCreatedAsync();
+
+        db.Add(new Entities.Protein { Name = "EGFP", Slug = "egfp", Uuid = "R9NL8" });
+        await db.SaveChangesAsync();
+
+        // The outbox row written with the change (confirmed, left for the drainer, which is not running here).
+        var outbox = await db.Database.SqlQueryRaw<string>("SELECT resources AS \"Value\" FROM resource_version_outbox").ToListAsync();
+        Assert.Equal(
+            string.Join('\n', new[] { CacheDependencies.Lineage, CacheDependencies.Proteins, CacheDependencies.Spectra, "protein:egfp", "protein:r9nl8" }.Order(StringComparer.Ordinal)),
+            Assert.Single(outbox));
+    }
+
+    /// <summary>The version store and policy the interceptors need, from FPbase.Caching as the host registers them.</summary>
+    private static ServiceCollection WithHttpCaching(IConfiguration configuration)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(configuration);
+        services.AddLogging();
+        services.AddHttpCaching();
+        return services;
     }
 
     public void Dispose()

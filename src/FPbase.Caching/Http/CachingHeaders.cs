@@ -9,11 +9,10 @@ internal readonly record struct CachingHeaders(string CacheControl, string Vary)
     private const string VaryPublic = "Accept-Encoding";
     private const string VaryPerUser = "Accept-Encoding, Cookie, Authorization";
 
-    public static CachingHeaders For(HttpCachingOptions options, string endpointName, CacheResourcesAttribute metadata)
+    public static CachingHeaders For(HttpCachingOptions options, CacheResourcesAttribute metadata)
     {
-        var freshnessClass = metadata.VaryByUser
-            ? options.PrivateClass
-            : options.Endpoints.GetValueOrDefault(endpointName) ?? metadata.FreshnessClass ?? options.DefaultClass;
+        // The validator refuses a FreshnessClass set with VaryByUser, or one the policy does not define.
+        var freshnessClass = metadata.VaryByUser ? options.PrivateClass : metadata.FreshnessClass ?? options.DefaultClass;
         var cacheControl = options.FreshnessClasses.GetValueOrDefault(freshnessClass) ?? "no-cache";
         return new CachingHeaders(cacheControl, metadata.VaryByUser ? VaryPerUser : VaryPublic);
     }

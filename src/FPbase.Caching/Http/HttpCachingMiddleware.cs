@@ -54,7 +54,7 @@ internal sealed partial class HttpCachingMiddleware(
         var request = context.Request;
         var opts = options.CurrentValue;
         var name = metadata.Name ?? context.GetEndpoint()!.DisplayName ?? request.Path.Value ?? string.Empty;
-        var headers = CachingHeaders.For(opts, name, metadata);
+        var headers = CachingHeaders.For(opts, metadata);
         var isRead = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)
             || (metadata.PostIsSafe && HttpMethods.IsPost(request.Method));
 

@@ -9,14 +9,11 @@ internal static class DatabaseHostingExtensions
 {
     public static WebApplicationBuilder AddFpbaseDatabase(this WebApplicationBuilder builder)
     {
-        // The embedded SQLite file lives in {Database:DataRoot}/App_Data (default: the content root).
+        // The embedded SQLite file lives in {Database:DataRoot}/App_Data (default: the content root). Every write
+        // through EF Core bumps what CacheDependencies says it touches, after the commit (registered there too).
         builder.Services.AddFpbaseDatabase(
             builder.Configuration,
-            builder.Configuration["Database:DataRoot"] ?? builder.Environment.ContentRootPath,
-            (services, options) => options.AddResourceVersioning(services));
-
-        // Every write through EF Core bumps what CacheDependencies says it touches, after the commit.
-        builder.Services.AddResourceVersioning<FpbaseDbContext, CacheDependencies>();
+            builder.Configuration["Database:DataRoot"] ?? builder.Environment.ContentRootPath);
         builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName);
 
         // `dotnet run --project src/FPbase.Web -- --proteins 100 --spectra 600` seeds small (as do Seed:* settings).

@@ -33,11 +33,22 @@ internal static class ForwardedHeadersHostingExtensions
     /// <summary>
     /// Before everything else. Nothing is added when no proxy is listed, nor when ASP.NET Core's own switch
     /// (<c>ASPNETCORE_FORWARDEDHEADERS_ENABLED=true</c>) has already put the middleware first; it then uses these
-    /// lists too, or trusts every peer when they are empty.
+    /// lists too, or trusts every peer when they are empty. Nor when the settings are invalid: the pipeline is
+    /// configured before the settings are checked, and that check (HasValidSettings) then stops the site.
     /// </summary>
     public static WebApplication UseFpbaseForwardedHeaders(this WebApplication app)
     {
-        if (app.Services.GetRequiredService<IOptions<ForwardedHeadersSettings>>().Value.Enabled && !FrameworkSwitchIsOn(app.Configuration))
+        ForwardedHeadersSettings settings;
+        try
+        {
+            settings = app.Services.GetRequiredService<IOptions<ForwardedHeadersSettings>>().Value;
+        }
+        catch (OptionsValidationException)
+        {
+            return app;
+        }
+
+        if (settings.Enabled && !FrameworkSwitchIsOn(app.Configuration))
         {
             app.UseForwardedHeaders();
         }

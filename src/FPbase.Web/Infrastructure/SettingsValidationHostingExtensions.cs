@@ -4,7 +4,8 @@ namespace Microsoft.AspNetCore.Builder;
 
 /// <summary>
 /// Settings checked at start (every <c>ValidateOnStart</c>: rate limits, request limits, forwarded headers, Secure
-/// cookies without HTTPS), checked before anything else runs (migrations, seeding, listening). A setting that
+/// cookies without HTTPS, the caching policy and what the cached endpoints declare), checked once the pipeline and
+/// endpoints are configured and before anything runs (migrations, seeding, listening). A setting that
 /// cannot work stops the site with one line on stderr, naming what to set, and exit code 1, instead of a stack
 /// trace or a site that answers 500.
 /// </summary>

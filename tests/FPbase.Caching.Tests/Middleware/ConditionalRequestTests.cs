@@ -279,7 +279,7 @@ public sealed class ConditionalRequestTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TheFreshnessClassComesFromThePolicyThenTheEndpointThenTheDefault()
+    public async Task TheFreshnessClassComesFromTheEndpointElseTheDefault()
     {
         Assert.Equal("public, no-cache, s-maxage=60", (await _app.GetAsync("/widgets-list")).CacheControl());
         Assert.Equal("no-store", (await _app.GetAsync("/widgets-nostore")).CacheControl());

@@ -71,7 +71,6 @@ internal sealed class TestApp : IAsyncDisposable
             options.KeyPrefix = "t" + Guid.NewGuid().ToString("N");
             // A class of the test's own, so that which class answered shows in the header.
             options.FreshnessClasses["test-list"] = "public, no-cache, s-maxage=60";
-            options.Endpoints["widgets-list"] = "test-list";
             configure?.Invoke(options);
         });
         builder.Services.AddSingleton<HeaderQueryResolver>();
@@ -135,9 +134,9 @@ internal sealed class TestApp : IAsyncDisposable
         app.MapGet("/echo-query", (HttpContext context) => Results.Text(context.Request.QueryString.Value ?? ""))
             .CacheResources(new CacheResourcesAttribute("widgets") { Name = "echo-query", Query = typeof(EchoQuery) });
 
-        // The same resources under a policy name mapped to the test-list class.
+        // The same resources under another name, in the test's own class.
         app.MapGet("/widgets-list", () => Results.Json(Widgets.Count))
-            .CacheResources(new CacheResourcesAttribute("widgets") { Name = "widgets-list" });
+            .CacheResources(new CacheResourcesAttribute("widgets") { Name = "widgets-list", FreshnessClass = "test-list" });
 
         // A freshness class chosen by the endpoint itself.
         app.MapGet("/widgets-nostore", () => Results.Json(Widgets.Count))

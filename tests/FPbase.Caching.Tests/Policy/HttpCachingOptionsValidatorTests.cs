@@ -94,4 +94,42 @@ public sealed class HttpCachingOptionsValidatorTests
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
         Assert.Contains("HttpCaching:Endpoints:widgets", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("no-store", true, "Endpoint 'mine' sets FreshnessClass 'no-store' and VaryByUser: a per-user response always uses HttpCaching:PrivateClass")]
+    [InlineData("no-such-class", false, "Endpoint 'mine' names freshness class 'no-such-class', which HttpCaching:FreshnessClasses does not define")]
+    public async Task AnEndpointContradictingThePolicyIsRefusedAtStart(string freshnessClass, bool varyByUser, string failure)
+    {
+        await using var app = AppWith(new CacheResourcesAttribute("widgets") { Name = "mine", FreshnessClass = freshnessClass, VaryByUser = varyByUser });
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+        Assert.Contains(failure, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnEndpointNamingAClassThePolicyDefinesStarts()
+    {
+        await using var app = AppWith(new CacheResourcesAttribute("widgets") { Name = "mine", FreshnessClass = "no-store" });
+        await app.StartAsync();
+        await app.StopAsync();
+    }
+
+    [Fact]
+    public void SettingsThatChooseAnEndpointsClassAreRefusedAsNoLongerRead()
+    {
+        var result = Validate(o => o.Endpoints["spectra-list"] = "public");
+        Assert.Contains(result.Failures!, f => f.StartsWith("HttpCaching:Endpoints:spectra-list ", StringComparison.Ordinal) && f.Contains("no longer read", StringComparison.Ordinal));
+    }
+
+    /// <summary>An application whose one endpoint, mapped after UseHttpCaching, declares <paramref name="metadata"/>.</summary>
+    private static WebApplication AppWith(CacheResourcesAttribute metadata)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Services.AddHttpCaching();
+        var app = builder.Build();
+        app.UseHttpCaching();
+        app.MapGet("/mine", () => "mine").CacheResources(metadata);
+        return app;
+    }
 }

@@ -5,31 +5,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FPbase.Web.Tests.Accounts;
 
-/// <summary>Account data is per-user: writing it bumps no public resource, and every account entity has a rule.</summary>
+/// <summary>
+/// Account data is per-user: writing it bumps no public resource. (That every entity has a rule, and account entities
+/// touch nothing, is tested with the map in FPbase.Data.Tests.)
+/// </summary>
 public sealed class AccountCacheRulesTests(SiteFixture site) : IClassFixture<SiteFixture>
 {
-    [Fact]
-    public async Task Every_entity_of_the_model_has_a_cache_rule_and_account_entities_touch_nothing()
-    {
-        var map = new CacheDependencies();
-        await site.App.WithDbAsync(db =>
-        {
-            // The outbox belongs to the caching machinery, which never passes its rows to the map.
-            foreach (var entityType in db.Model.GetEntityTypes().Where(e => e.ClrType.Assembly != typeof(FPbase.Caching.CacheResourcesAttribute).Assembly))
-            {
-                var resources = new HashSet<string>();
-                map.CollectForTable(entityType, resources); // throws for an entity without a rule
-                if (entityType.ClrType.Namespace?.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) == true
-                    || entityType.ClrType.Namespace == typeof(ApiToken).Namespace)
-                {
-                    Assert.True(resources.Count == 0, $"{entityType.Name} touches {string.Join(", ", resources)}");
-                }
-            }
-
-            return Task.CompletedTask;
-        });
-    }
-
     [Fact]
     public async Task Users_roles_tokens_and_favourites_change_no_public_etag()
     {

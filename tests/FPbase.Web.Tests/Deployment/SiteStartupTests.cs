@@ -50,6 +50,22 @@ public sealed class SiteStartupTests(SiteStartupTests.Database database) : IClas
             line);
     }
 
+    [Fact]
+    public async Task A_freshness_class_chosen_in_the_settings_instead_of_on_the_endpoint_stops_the_site_with_one_line()
+    {
+        await using var site = SiteProcess.Start("Development", new Dictionary<string, string>
+        {
+            ["ConnectionStrings:Postgres"] = NoDatabase,
+            ["HttpCaching:Endpoints:protein-page"] = "private",
+        });
+
+        Assert.Equal(1, await site.WaitForExitAsync());
+        Assert.Equal(
+            "FPbase cannot start: HttpCaching:Endpoints:protein-page names freshness class 'private', but the setting is no longer read: "
+            + "set FreshnessClass on the endpoint's [CacheResources] instead.",
+            Assert.Single(site.StandardError, l => l.Length > 0));
+    }
+
     [Theory]
     [InlineData("Development", null, "fpbase.csrf=")]
     [InlineData("Production", "false", "fpbase.csrf=")]

@@ -63,8 +63,7 @@ internal static class ResourceNameAudit
         {
             return GraphQLResourceMap.ByType.Values.SelectMany(r => r)
                 .Append(GraphQLResourceMap.Schema)
-                .Append(ResourceNames.Row(GraphQLResourceMap.ProteinRowFamily, "R9NL8"))
-                .Append(ResourceNames.FamilyOf(GraphQLResourceMap.ProteinRowFamily));
+                .Concat(CacheDependencies.ProteinPage("R9NL8"));
         }
 
         if (resolver == typeof(ReferenceDoiResolver))

@@ -18,9 +18,7 @@ public sealed class ReferenceDoiResolver : IRequestResourceResolver
         var doi = Normalize(context.Request.RouteValues["doi"] as string);
         return ValueTask.FromResult<ResolvedResources?>(doi.Length == 0
             ? null
-            : new ResolvedResources(
-                [ResourceNames.Row(CacheDependencies.ReferenceRow, doi), ResourceNames.FamilyOf(CacheDependencies.ReferenceRow)],
-                string.Empty));
+            : new ResolvedResources(CacheDependencies.ReferencePage(doi), string.Empty));
     }
 
     public static string Normalize(string? doi) => (doi ?? string.Empty).Trim().TrimEnd('/').ToLowerInvariant();

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using FPbase.Caching;
+using FPbase.Data;
 using FPbase.Web.Features.GraphQL.Types;
 using GraphQL;
 using GraphQL.Types;
@@ -197,8 +197,7 @@ internal sealed class GraphQLResourceWalker
 
     private bool AddProteinRow(string id)
     {
-        _resources.Add(ResourceNames.Row(GraphQLResourceMap.ProteinRowFamily, ProteinType.UuidOf(id)));
-        _resources.Add(ResourceNames.FamilyOf(GraphQLResourceMap.ProteinRowFamily));
+        _resources.UnionWith(CacheDependencies.ProteinPage(ProteinType.UuidOf(id)));
         return true;
     }
 
