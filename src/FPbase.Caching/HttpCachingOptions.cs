@@ -43,7 +43,8 @@ public sealed class HttpCachingOptions
 
     /// <summary>
     /// Identifies the payload format. ETags and payload keys change when it changes, so a deploy that
-    /// changes a payload's shape never validates an old copy. Default: the entry assembly's build id.
+    /// changes a payload's shape never validates an old copy. Default: a hash of every managed assembly in
+    /// the application's folder and every file under the web root (<see cref="Http.PayloadFormat"/>).
     /// </summary>
     public string? FormatVersion { get; set; }
 
