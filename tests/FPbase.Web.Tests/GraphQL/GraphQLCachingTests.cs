@@ -55,6 +55,23 @@ public sealed class GraphQLCachingTests(SiteFixture site) : IClassFixture<SiteFi
     }
 
     [Fact]
+    public async Task VariablesTheOperationDoesNotDeclareAreNoPartOfTheVariantAndCostNoBuild()
+    {
+        // As with query parameters: only what the query can read may enter its ETag and payload key, so random
+        // values in variables it never declared neither build nor store a new copy.
+        const string query = "query($id: String!) { protein(id: $id) { name } }";
+        var first = await _client.SendAsync(GraphQLClient.Post(query, new { id = "R9NL8", n = Guid.NewGuid().ToString("N") }));
+        var before = site.App.Commands.Count;
+        var second = await _client.SendAsync(GraphQLClient.Get(query, new { id = "R9NL8", n = Guid.NewGuid().ToString("N"), m = 1 }));
+
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.NotNull(first.Headers.ETag);
+        Assert.Equal(first.Headers.ETag, second.Headers.ETag);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+        Assert.Equal(before, site.App.Commands.Count);
+    }
+
+    [Fact]
     public async Task HeadAnswersLikeGetWithoutABody()
     {
         var get = await _client.SendAsync(GraphQLClient.Get(OrganismsQuery));

@@ -28,7 +28,8 @@ internal sealed class GraphQLResourceResolver(FpbaseSchema schema) : IRequestRes
         }
 
         schema.Initialize();
-        var resources = GraphQLResourceWalker.Collect(schema, document, operation, request.Variables);
-        return resources is null ? null : new ResolvedResources(resources, GraphQLVariant.Create(document, request.OperationName, request.Variables));
+        var variables = GraphQLDocuments.DeclaredVariables(operation, request.Variables);
+        var resources = GraphQLResourceWalker.Collect(schema, document, operation, variables);
+        return resources is null ? null : new ResolvedResources(resources, GraphQLVariant.Create(document, request.OperationName, variables));
     }
 }

@@ -8,7 +8,8 @@ namespace FPbase.Web.Features.GraphQL.Caching;
 /// <summary>
 /// The part of the ETag and payload key that is the request itself: the query printed back from its
 /// syntax tree (so whitespace, commas and comments do not matter), the operation name and the variables
-/// as canonical JSON (keys sorted, no whitespace). GET and POST of the same request give the same variant.
+/// it declares (<see cref="Transport.GraphQLDocuments.DeclaredVariables"/>) as canonical JSON (keys sorted,
+/// no whitespace). GET and POST of the same request give the same variant.
 /// </summary>
 internal static class GraphQLVariant
 {

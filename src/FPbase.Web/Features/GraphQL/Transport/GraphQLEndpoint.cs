@@ -50,7 +50,9 @@ internal static class GraphQLEndpoint
             options.Query = request.Query;
             options.Document = document;
             options.OperationName = request.OperationName;
-            options.Variables = request.Variables is { } variables ? serializer.Deserialize<Inputs>(variables.GetRawText()) : null;
+            options.Variables = (selected is null ? request.Variables : GraphQLDocuments.DeclaredVariables(selected, request.Variables)) is { } variables
+                ? serializer.Deserialize<Inputs>(variables.GetRawText())
+                : null;
             options.RequestServices = context.RequestServices;
             options.CancellationToken = context.RequestAborted;
             options.ThrowOnUnhandledException = true;
