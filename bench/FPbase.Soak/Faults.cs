@@ -9,6 +9,8 @@ public sealed record FaultEvent(string Name, string? Argument, long StartedAt, l
 /// Injects the faults one after another through the fault command (bench/soak/fault NAME [ARG]), which returns
 /// only when the fault is over and the broken part is back (the site recovers on its own). Spread over the run so
 /// that each fault happens at least once in 60 s and several times in a long run; none starts in the last 8 seconds.
+/// Every fault of the first cycle is injected, however long the earlier ones took: the run's end moves later
+/// (<see cref="RunDeadline"/>) to give each its typical time and the last one its quiet tail.
 /// </summary>
 public sealed class FaultScheduler(SoakOptions options, Stats stats)
 {
@@ -21,8 +23,10 @@ public sealed class FaultScheduler(SoakOptions options, Stats stats)
 
     public List<FaultEvent> Events { get; } = [];
 
-    public async Task RunAsync(long start, long deadline, CancellationToken hardStop)
+    public async Task RunAsync(RunDeadline end, CancellationToken hardStop)
     {
+        var start = end.Start;
+        var deadline = end.At;
         if (string.IsNullOrEmpty(options.FaultCommand))
         {
             return;
@@ -47,20 +51,30 @@ public sealed class FaultScheduler(SoakOptions options, Stats stats)
         var kills = 0;
         for (var i = 0; !hardStop.IsCancellationRequested; i++)
         {
-            // A fault of the first cycle not yet injected may still start up to 4 s before the deadline (a slow
-            // restart must not leave one out); later cycles keep the full quiet tail.
-            if (next > (i < cycle.Length ? deadline - Clock.FromMs(Math.Min(4000, options.Seconds * 1000 / 15)) : lastStart))
+            // Later cycles keep the full quiet tail; the first is never cut short (a slow restart must not leave a
+            // fault out): the run lasts long enough for the next fault's typical time and the quiet tail after it.
+            var name = cycle[i % cycle.Length];
+            if (i >= cycle.Length && next > lastStart)
             {
                 break;
             }
 
+            if (i < cycle.Length)
+            {
+                end.ExtendTo(next + Clock.FromMs(Typical(name)) + tail);
+            }
+
             await DelayUntil(next, hardStop);
-            var name = cycle[i % cycle.Length];
             string? arg = name == "instance-kill" ? (kills++ % options.Instances.Count).ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
             var began = Clock.Now;
             var code = await RunCommandAsync(name, arg);
             var ended = Clock.Now;
             Events.Add(new FaultEvent(name, arg, began, ended, code));
+            if (i < cycle.Length)
+            {
+                end.ExtendTo(ended + tail);
+            }
+
             Console.WriteLine($"soak: t={Clock.ToMs(began - start) / 1000:0.0}s fault {name}{(arg is null ? "" : " " + arg)} took {Clock.ToMs(ended - began) / 1000:0.0}s{(code == 0 ? "" : $" FAILED (exit {code})")}");
             if (i + 1 < cycle.Length)
             {

@@ -44,13 +44,14 @@ var readers = Enumerable.Range(0, options.Readers)
 var faults = new FaultScheduler(options, stats);
 
 var start = Clock.Now;
-var deadline = start + Clock.FromMs(options.Seconds * 1000);
-// Every loop stops by itself at the deadline; requests still in flight then are cut at the deadline plus one timeout.
-using var hardStop = new CancellationTokenSource(TimeSpan.FromMilliseconds(options.Seconds * 1000 + options.RequestTimeoutMs + 5000));
+var deadline = new RunDeadline(start, start + Clock.FromMs(options.Seconds * 1000), start + Clock.FromMs(options.Seconds * 2000));
+// Every loop stops by itself at the deadline (which the faults may move later, at most to twice the run); requests
+// still in flight then are cut at the latest deadline plus one timeout.
+using var hardStop = new CancellationTokenSource(TimeSpan.FromMilliseconds(options.Seconds * 2000 + options.RequestTimeoutMs + 5000));
 var tasks = new List<Task>();
 tasks.AddRange(writers.Select(w => Task.Run(() => w.RunAsync(deadline, hardStop.Token))));
 tasks.AddRange(readers.Select(r => Task.Run(() => r.RunAsync(deadline, hardStop.Token))));
-var faultTask = Task.Run(() => faults.RunAsync(start, deadline, hardStop.Token));
+var faultTask = Task.Run(() => faults.RunAsync(deadline, hardStop.Token));
 tasks.Add(faultTask);
 await Task.WhenAll(tasks);
 var elapsed = Clock.ToMs(Clock.Now - start) / 1000;

@@ -57,11 +57,11 @@ public sealed class Writer(int index, IReadOnlyList<WatchedProtein> owned, SoakO
 
     public List<double> AckLatenciesMs { get; } = [];
 
-    public async Task RunAsync(long deadline, CancellationToken hardStop)
+    public async Task RunAsync(RunDeadline deadline, CancellationToken hardStop)
     {
         var counters = owned.ToDictionary(p => p.Slug, _ => 0L);
         var n = 0L;
-        while (Clock.Now < deadline && !hardStop.IsCancellationRequested)
+        while (Clock.Now < deadline.At && !hardStop.IsCancellationRequested)
         {
             var p = owned[(int)(n % owned.Count)];
             var instance = options.Instances[(int)((n + index) % options.Instances.Count)];
@@ -159,11 +159,11 @@ public sealed class Reader(int index, IReadOnlyList<WatchedProtein> watched, Soa
 
     public List<ServerError> ServerErrors { get; } = [];
 
-    public async Task RunAsync(long deadline, CancellationToken hardStop)
+    public async Task RunAsync(RunDeadline deadline, CancellationToken hardStop)
     {
         var random = new Random(unchecked(Environment.TickCount * 31 + index));
         var surfaces = Enum.GetValues<Surface>();
-        while (Clock.Now < deadline && !hardStop.IsCancellationRequested)
+        while (Clock.Now < deadline.At && !hardStop.IsCancellationRequested)
         {
             var surface = surfaces[random.Next(surfaces.Length)];
             var p = watched[random.Next(watched.Count)];
