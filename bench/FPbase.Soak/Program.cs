@@ -65,7 +65,8 @@ var result = HistoryChecker.Check(history, observations);
 // answer (docs/caching.md, "PostgreSQL down"); every other 5xx counts against the run.
 var pgWindows = faults.Events.Where(f => f.Name == "postgres-restart").Select(f => (f.StartedAt, End: f.EndedAt + Clock.FromMs(5000))).ToList();
 var serverErrors = readers.SelectMany(r => r.ServerErrors).ToList();
-var excused = serverErrors.Count(e => e.Status == 503 && e.RetryAfter && pgWindows.Any(w => e.StartedAt >= w.StartedAt && e.StartedAt <= w.End));
+bool Excused(ServerError e) => e.Status == 503 && e.RetryAfter && pgWindows.Any(w => e.StartedAt >= w.StartedAt && e.StartedAt <= w.End);
+var excused = serverErrors.Count(Excused);
 var read5xx = serverErrors.Count - excused;
 
 var latencies = writers.SelectMany(w => w.AckLatenciesMs).Order().ToList();
@@ -174,6 +175,13 @@ if (result.Violations.Count > 0)
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"    t={Clock.ToMs(r.StartedAt - start) / 1000:0.000}s {(r.Kind == ReadKind.Ok ? "stale 200" : "false 304")} {r.Surface} {r.Instance} {r.Coding} {r.Protein}: saw {r.Counter}, needed >= {v.Required} (acked {v.LagMs:0.0} ms before the read; {FaultAt(r.StartedAt)})"));
     }
+}
+
+// Every 5xx that counts, with what was going on, so a failed run in CI says what it was.
+foreach (var e in serverErrors.Where(e => !Excused(e)).OrderBy(e => e.StartedAt).Take(12))
+{
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"  read {e.Status}: t={Clock.ToMs(e.StartedAt - start) / 1000:0.000}s {e.Instance}{e.Path} ({e.Coding}){(e.RetryAfter ? " Retry-After" : "")}; {RecentFaults(e.StartedAt)}; {FaultAt(e.StartedAt)}; body: {e.Body.ReplaceLineEndings(" ")}"));
 }
 
 foreach (var s in stats.Samples.Take(10))

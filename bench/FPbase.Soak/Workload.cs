@@ -28,7 +28,7 @@ public sealed class Stats
 }
 
 /// <summary>A read answered 5xx: kept with its time, to tell a documented 503 during a PostgreSQL outage from the rest.</summary>
-public sealed record ServerError(long StartedAt, int Status, string Surface, string Instance, bool RetryAfter);
+public sealed record ServerError(long StartedAt, int Status, string Surface, string Instance, string Path, string Coding, bool RetryAfter, string Body);
 
 public static class HttpClients
 {
@@ -250,7 +250,9 @@ public sealed class Reader(int index, IReadOnlyList<WatchedProtein> watched, Soa
             if (status >= 500)
             {
                 Interlocked.Increment(ref stats.Read5xx);
-                ServerErrors.Add(new ServerError(startedAt, status, name, instanceName, response.Headers.RetryAfter is not null));
+                // The body's start (a problem document names what failed), to tell one 5xx from another in a CI log.
+                var excerpt = System.Text.Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 300));
+                ServerErrors.Add(new ServerError(startedAt, status, name, instanceName, path, coding, response.Headers.RetryAfter is not null, excerpt));
                 return;
             }
 

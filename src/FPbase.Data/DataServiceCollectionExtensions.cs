@@ -1,3 +1,4 @@
+using FPbase.Data.Resilience;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,8 @@ public static class DataServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="FpbaseDbContext"/> (scoped) and <see cref="IDbContextFactory{FpbaseDbContext}"/>
     /// (scoped, so factory-made contexts get the same scoped interceptors). With <c>ConnectionStrings:Postgres</c>
-    /// set, Npgsql is used without retry-on-failure (callers use explicit transactions); otherwise SQLite at
+    /// set, Npgsql is used, and only reads are retried, on a connection that failed
+    /// (<see cref="ReadRetryingExecutionStrategy"/>; callers may use explicit transactions); otherwise SQLite at
     /// <c>{contentRootPath}/App_Data/fpbase.db</c> (the folder is created). Every context bumps, after the commit, the
     /// resources <see cref="CacheDependencies"/> says a write touches: its interceptors are registered here, and
     /// the version store and policy they use come from <c>AddHttpCaching</c>, which the host calls.
@@ -48,7 +50,9 @@ public static class DataServiceCollectionExtensions
             {
                 if (sqlite is null)
                 {
-                    options.UseNpgsql(postgres);
+                    // A read that meets a connection PostgreSQL ended (a restart) is retried on a new one.
+                    options.UseNpgsql(postgres, npgsql => npgsql.ExecutionStrategy(dependencies => new ReadRetryingExecutionStrategy(dependencies)))
+                        .AddInterceptors(WriteCommandLedger.Instance);
                 }
                 else
                 {

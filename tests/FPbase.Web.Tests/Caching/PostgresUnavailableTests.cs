@@ -55,6 +55,32 @@ public sealed class PostgresUnavailableTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/table/")).StatusCode);
     }
 
+    [Fact]
+    public async Task AfterARestartTheFirstPageBuiltOnAnOldConnectionIsServedNotRefused()
+    {
+        // Open connections go back to the pool; a restart ends them all server-side, and the pool does not know.
+        var client = _app.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/table/")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/protein/mcherry/")).StatusCode);
+
+        // What a restart does to each of them: 57P01 "terminating connection due to administrator command".
+        await TerminateConnectionsAsync();
+
+        // PostgreSQL answers again, so a page that must be built is built: the dead connection is replaced, not
+        // reported as the database being down.
+        var page = await client.GetAsync("/protein/egfp/");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.NotNull(page.Headers.ETag);
+    }
+
+    private async Task TerminateConnectionsAsync()
+    {
+        await using var admin = new NpgsqlConnection(TestEnvironment.Postgres);
+        await admin.OpenAsync();
+        await using var terminate = new NpgsqlCommand($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{_database.Name}' AND pid <> pg_backend_pid()", admin);
+        await terminate.ExecuteNonQueryAsync();
+    }
+
     private async Task SetConnectionsAllowedAsync(bool allowed)
     {
         NpgsqlConnection.ClearAllPools();
@@ -67,8 +93,7 @@ public sealed class PostgresUnavailableTests : IAsyncLifetime
 
         if (!allowed)
         {
-            await using var terminate = new NpgsqlCommand($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{_database.Name}' AND pid <> pg_backend_pid()", admin);
-            await terminate.ExecuteNonQueryAsync();
+            await TerminateConnectionsAsync();
         }
     }
 }
