@@ -44,6 +44,9 @@ var readers = Enumerable.Range(0, options.Readers)
 var faults = new FaultScheduler(options, stats);
 
 var start = Clock.Now;
+// The instances' logs are stamped in UTC (bench/soak/lib.sh): a failure reported at t= is found there at this plus t.
+var startedUtc = DateTime.UtcNow;
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"soak: t=0 is {startedUtc:HH:mm:ss.fff} UTC"));
 var deadline = new RunDeadline(start, start + Clock.FromMs(options.Seconds * 1000), start + Clock.FromMs(options.Seconds * 2000));
 // Every loop stops by itself at the deadline (which the faults may move later, at most to twice the run); requests
 // still in flight then are cut at the latest deadline plus one timeout.
@@ -181,7 +184,7 @@ if (result.Violations.Count > 0)
 foreach (var e in serverErrors.Where(e => !Excused(e)).OrderBy(e => e.StartedAt).Take(12))
 {
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"  read {e.Status}: t={Clock.ToMs(e.StartedAt - start) / 1000:0.000}s {e.Instance}{e.Path} ({e.Coding}){(e.RetryAfter ? " Retry-After" : "")}; {RecentFaults(e.StartedAt)}; {FaultAt(e.StartedAt)}; body: {e.Body.ReplaceLineEndings(" ")}"));
+        $"  read {e.Status}: t={Clock.ToMs(e.StartedAt - start) / 1000:0.000}s ({startedUtc.AddMilliseconds(Clock.ToMs(e.StartedAt - start)):HH:mm:ss.fff} UTC) {e.Instance}{e.Path} ({e.Coding}){(e.RetryAfter ? " Retry-After" : "")}; {RecentFaults(e.StartedAt)}; {FaultAt(e.StartedAt)}; body: {e.Body.ReplaceLineEndings(" ")}"));
 }
 
 foreach (var s in stats.Samples.Take(10))

@@ -196,6 +196,8 @@ soak_web_start() {
 			RateLimiting__AnonymousPerMinute=1000000000 \
 			RateLimiting__UserPerMinute=1000000000 \
 			Logging__LogLevel__Default=Warning \
+			Logging__Console__TimestampFormat="HH:mm:ss.fff " \
+			Logging__Console__UseUtcTimestamp=true \
 			DOTNET_CLI_TELEMETRY_OPTOUT=1 \
 			exec dotnet "$SOAK_WEB_DLL" --contentRoot "$SOAK_CONTENT_ROOT" --urls "$url" ${SOAK_SEED_ARGS:-}
 	) </dev/null >>"$log" 2>&1 &
