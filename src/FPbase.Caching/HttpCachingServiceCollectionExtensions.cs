@@ -32,6 +32,8 @@ public static class HttpCachingServiceCollectionExtensions
         }
 
         services.TryAddSingleton<CachedEndpoints>();
+        services.AddMetrics();
+        services.TryAddSingleton<FPbase.Caching.Diagnostics.CacheMetrics>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HttpCachingOptions>, HttpCachingOptionsValidator>());
         services.TryAddSingleton<IResourceVersionStore, InMemoryResourceVersionStore>();
         // HybridCache keeps its in-memory copies in the application's IMemoryCache, each entry sized by its bytes:

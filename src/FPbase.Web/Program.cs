@@ -4,6 +4,7 @@ builder.AddFpbaseForwardedHeaders();
 builder.AddFpbaseDatabase();
 await builder.AddFpbaseCachingAsync();
 builder.AddFpbaseHealthChecks();
+builder.AddFpbaseMetrics();
 builder.AddFpbaseProblemDetails();
 builder.AddFpbaseMvc();
 builder.AddFpbasePages();
@@ -31,6 +32,7 @@ app.UseHttpCaching();
 app.UseFpbaseEndpointRateLimiting();
 
 app.MapFpbaseHealthChecks();
+app.MapFpbaseMetrics();
 app.MapFpbaseStaticAssets();
 app.MapControllers().WithStaticAssets();
 app.MapFpbaseApi();

@@ -5,7 +5,9 @@
 // 503, 200, 304/412 and pass-through responses. Split into files, one request's order would have to be pieced together
 // again; the rules it applies already live elsewhere (Precondition, EntityTagFactory, ContentCodingNegotiator,
 // CachingHeaders, RequestVariant, QueryParameters). The sequence, drawn: docs/caching.md.
+using System.Diagnostics;
 using System.Security.Claims;
+using FPbase.Caching.Diagnostics;
 using FPbase.Caching.Payloads;
 using FPbase.Caching.Versions;
 using Microsoft.AspNetCore.Http;
@@ -31,6 +33,7 @@ internal sealed partial class HttpCachingMiddleware(
     HybridCache cache,
     IOptionsMonitor<HttpCachingOptions> options,
     ILogger<HttpCachingMiddleware> logger,
+    CacheMetrics metrics,
     IServiceProvider services)
 {
     private readonly string _defaultFormat = PayloadFormat.Compute(
@@ -90,6 +93,7 @@ internal sealed partial class HttpCachingMiddleware(
                 return;
             }
 
+            metrics.Answered(name, CacheMetrics.Outcomes.Bypass);
             await PassThroughAsync(context, null, headers.Uncached()).ConfigureAwait(false);
             return;
         }
@@ -105,6 +109,7 @@ internal sealed partial class HttpCachingMiddleware(
         if (stamp is null)
         {
             // No version can be trusted now: fresh data, no validator, never a 304.
+            metrics.Answered(name, CacheMetrics.Outcomes.Bypass);
             await PassThroughAsync(context, null, headers.Uncached()).ConfigureAwait(false);
             return;
         }
@@ -116,7 +121,7 @@ internal sealed partial class HttpCachingMiddleware(
         var outcome = etag is null ? PreconditionOutcome.Proceed : Precondition.Evaluate(request, etag, versionHash, exists: metadata.AlwaysExists, isRead);
         if (outcome is PreconditionOutcome.NotModified or PreconditionOutcome.Failed)
         {
-            await WritePreconditionAsync(context, outcome, headers, etag!).ConfigureAwait(false);
+            await WritePreconditionAsync(context, name, outcome, headers, etag!).ConfigureAwait(false);
             return;
         }
 
@@ -130,19 +135,21 @@ internal sealed partial class HttpCachingMiddleware(
                 if (rowVersion is null)
                 {
                     Log.ConditionalWriteRefused(logger, name, "the row version behind the matching ETag is no longer known");
-                    await WritePreconditionAsync(context, PreconditionOutcome.Failed, headers, etag!).ConfigureAwait(false);
+                    await WritePreconditionAsync(context, name, PreconditionOutcome.Failed, headers, etag!).ConfigureAwait(false);
                     return;
                 }
 
                 RepresentationVersions.Feature(context).IfMatch = rowVersion;
             }
 
+            metrics.Answered(name, CacheMetrics.Outcomes.Write);
             await next(context).ConfigureAwait(false);
             return;
         }
 
         if (!payloadsOn)
         {
+            metrics.Answered(name, CacheMetrics.Outcomes.Bypass);
             await PassThroughAsync(context, etag, headers).ConfigureAwait(false);
             if (metadata.ConcurrencyToken)
             {
@@ -153,9 +160,10 @@ internal sealed partial class HttpCachingMiddleware(
         }
 
         // In Redis the key gets the KeyPrefix as the distributed cache's instance name.
-        var entry = await GetOrBuildAsync(context, "payload:" + versionHash, headers).ConfigureAwait(false);
+        var (entry, built) = await GetOrBuildAsync(context, name, "payload:" + versionHash, headers).ConfigureAwait(false);
         if (entry is null)
         {
+            metrics.Answered(name, CacheMetrics.Outcomes.Bypass);
             return;
         }
 
@@ -165,11 +173,13 @@ internal sealed partial class HttpCachingMiddleware(
             outcome = Precondition.EvaluateExisting(request, etag!, versionHash, isRead);
             if (outcome is PreconditionOutcome.NotModified or PreconditionOutcome.Failed)
             {
-                await WritePreconditionAsync(context, outcome, headers, etag!).ConfigureAwait(false);
+                await WritePreconditionAsync(context, name, outcome, headers, etag!).ConfigureAwait(false);
                 return;
             }
         }
 
+        metrics.Answered(name, built ? CacheMetrics.Outcomes.Build : CacheMetrics.Outcomes.Payload);
+        metrics.PayloadSent(name, ContentCodingNegotiator.HeaderValue(coding) ?? "identity", entry.Body(coding).Length, entry.Body(ContentCoding.Identity).Length);
         await WritePayloadAsync(context, entry, coding, etag, headers).ConfigureAwait(false);
     }
 
@@ -224,7 +234,8 @@ internal sealed partial class HttpCachingMiddleware(
             : "anonymous";
     }
 
-    private async Task<PayloadEntry?> GetOrBuildAsync(HttpContext context, string key, CachingHeaders headers)
+    /// <summary>The payload, and whether this request built it; no payload when the response was sent otherwise.</summary>
+    private async Task<(PayloadEntry? Entry, bool Built)> GetOrBuildAsync(HttpContext context, string name, string key, CachingHeaders headers)
     {
         var entryOptions = new HybridCacheEntryOptions
         {
@@ -234,12 +245,13 @@ internal sealed partial class HttpCachingMiddleware(
         var build = new BuildOfThisRequest();
         try
         {
-            return await cache.GetOrCreateAsync(
+            var entry = await cache.GetOrCreateAsync(
                 key,
-                (Self: this, Context: context, Build: build),
-                static (state, _) => state.Self.BuildAsync(state.Context, state.Build),
+                (Self: this, Context: context, Name: name, Build: build),
+                static (state, _) => state.Self.BuildAsync(state.Context, state.Name, state.Build),
                 entryOptions,
                 cancellationToken: context.RequestAborted).ConfigureAwait(false);
+            return (entry, build.Started);
         }
         catch (CapturedResponseException captured) when (ReferenceEquals(captured.Context, context))
         {
@@ -251,7 +263,7 @@ internal sealed partial class HttpCachingMiddleware(
             // Our own build answered something other than 200 (404, 400, a redirect, a 429): send it as it is, uncached.
             headers.Uncached().Apply(context.Response, null);
             await context.Response.Body.WriteAsync(captured.Body, context.RequestAborted).ConfigureAwait(false);
-            return null;
+            return (null, false);
         }
         catch (Exception ex) when (!context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted)
         {
@@ -262,7 +274,7 @@ internal sealed partial class HttpCachingMiddleware(
             }
 
             await PassThroughAsync(context, null, headers.Uncached()).ConfigureAwait(false);
-            return null;
+            return (null, false);
         }
         finally
         {
@@ -286,13 +298,16 @@ internal sealed partial class HttpCachingMiddleware(
         /// <summary>False when the request has already stopped waiting: the build must not run.</summary>
         public bool TryStart() => Interlocked.CompareExchange(ref _state, Building, Idle) == Idle;
 
+        /// <summary>True once this request has started the build (HybridCache chose it to build).</summary>
+        public bool Started => Volatile.Read(ref _state) == Building;
+
         public void Finish() => _finished.TrySetResult();
 
         public Task StopWaitingAsync()
             => Interlocked.CompareExchange(ref _state, Closed, Idle) == Idle ? Task.CompletedTask : _finished.Task;
     }
 
-    private async ValueTask<PayloadEntry> BuildAsync(HttpContext context, BuildOfThisRequest build)
+    private async ValueTask<PayloadEntry> BuildAsync(HttpContext context, string name, BuildOfThisRequest build)
     {
         if (!build.TryStart())
         {
@@ -301,7 +316,10 @@ internal sealed partial class HttpCachingMiddleware(
 
         try
         {
-            return await BuildAsync(context).ConfigureAwait(false);
+            var started = Stopwatch.GetTimestamp();
+            var entry = await BuildAsync(context).ConfigureAwait(false);
+            metrics.Built(name, Stopwatch.GetElapsedTime(started));
+            return entry;
         }
         finally
         {
@@ -400,10 +418,11 @@ internal sealed partial class HttpCachingMiddleware(
         if (!storeUnavailable)
         {
             Log.ConditionalWriteRefused(logger, name, "the representation has no current entity tag");
-            return WritePreconditionAsync(context, PreconditionOutcome.Failed, headers, null);
+            return WritePreconditionAsync(context, name, PreconditionOutcome.Failed, headers, null);
         }
 
         Log.ConditionalWriteRefused(logger, name, "the resource versions are unavailable");
+        metrics.Answered(name, CacheMetrics.Outcomes.PreconditionFailed);
         var response = context.Response;
         response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         headers.Uncached().Apply(response, null);
@@ -428,9 +447,10 @@ internal sealed partial class HttpCachingMiddleware(
             : response.Body.WriteAsync(body, context.RequestAborted).AsTask();
     }
 
-    private static Task WritePreconditionAsync(HttpContext context, PreconditionOutcome outcome, CachingHeaders headers, string? etag)
+    private Task WritePreconditionAsync(HttpContext context, string name, PreconditionOutcome outcome, CachingHeaders headers, string? etag)
     {
         var response = context.Response;
+        metrics.Answered(name, outcome == PreconditionOutcome.NotModified ? CacheMetrics.Outcomes.NotModified : CacheMetrics.Outcomes.PreconditionFailed);
         if (outcome == PreconditionOutcome.NotModified)
         {
             response.StatusCode = StatusCodes.Status304NotModified;

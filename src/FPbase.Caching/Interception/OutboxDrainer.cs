@@ -1,3 +1,4 @@
+using FPbase.Caching.Diagnostics;
 using FPbase.Caching.Versions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +19,7 @@ internal sealed class OutboxDrainer<TContext>(
     ResourceBumper bumper,
     IResourceVersionStore store,
     IOptions<HttpCachingOptions> options,
+    CacheMetrics metrics,
     ILogger<OutboxDrainer<TContext>> logger) : BackgroundService
     where TContext : DbContext
 {
@@ -61,6 +63,7 @@ internal sealed class OutboxDrainer<TContext>(
 
             var resources = stale.SelectMany(e => OutboxEntry.Split(e.Resources)).ToHashSet(StringComparer.Ordinal);
             await store.BumpAsync(resources, cancellationToken).ConfigureAwait(false);
+            metrics.Bumped(resources);
             var ids = stale.Select(e => e.Id).ToList();
             await outbox.Where(e => ids.Contains(e.Id)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
             Log.OutboxDrained(logger, stale.Count);

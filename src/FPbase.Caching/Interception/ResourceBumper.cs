@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using FPbase.Caching.Diagnostics;
 using FPbase.Caching.Versions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -12,7 +13,7 @@ namespace FPbase.Caching.Interception;
 /// <see cref="ResourceVersionsUnconfirmedException"/>: its data is committed, but other instances may
 /// still serve what it replaced, so the write must not be acknowledged.
 /// </summary>
-internal sealed class ResourceBumper(IResourceVersionStore store, CommittedReads committed, IOptions<HttpCachingOptions> options, ILogger<ResourceBumper> logger)
+internal sealed class ResourceBumper(IResourceVersionStore store, CommittedReads committed, IOptions<HttpCachingOptions> options, CacheMetrics metrics, ILogger<ResourceBumper> logger)
 {
     private readonly ConcurrentQueue<long> _confirmed = new();
 
@@ -40,6 +41,7 @@ internal sealed class ResourceBumper(IResourceVersionStore store, CommittedReads
         try
         {
             await store.BumpAsync(resources, CancellationToken.None).ConfigureAwait(false);
+            metrics.Bumped(resources);
             foreach (var id in write.OutboxIds)
             {
                 _confirmed.Enqueue(id);

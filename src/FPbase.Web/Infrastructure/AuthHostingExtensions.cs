@@ -153,7 +153,8 @@ internal static class AuthHostingExtensions
 
     private static Task RedirectOrStatus(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api"))
+        // Scripts and scrapers get the status, browsers the login form.
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments(MetricsHostingExtensions.ScrapePath))
         {
             context.Response.StatusCode = status;
             context.Response.Headers.CacheControl = "no-store";

@@ -53,6 +53,7 @@ internal static class RouteSamples
             ["/optical-configs/new"] = (302, "the new-optical-config form is for editors: anonymous visitors go to the login form"),
             [SampleMicroscopeEdit] = (302, "the edit-microscope form is for editors: anonymous visitors go to the login form"),
             [SampleOpticalConfigEdit] = (302, "the edit-optical-config form is for editors: anonymous visitors go to the login form"),
+            ["/metrics"] = (401, "metrics are for staff (a scraper with a staff API token); the audit is anonymous"),
             ["/no-such-file.txt"] = (404, "a file that does not exist, through the static files fallback"),
         };
 
@@ -65,6 +66,7 @@ internal static class RouteSamples
         {
             ["/livez"] = ("no-store", "liveness probe: an answer from any cache would hide a dead instance"),
             ["/healthz"] = ("no-store", "readiness probe: reports the database and Redis as they are now"),
+            ["/metrics"] = ("private, no-store", "the Prometheus scrape: counters as they are now, for staff only"),
             ["/accounts/login"] = ("no-store, no-cache", "a form with an antiforgery token (ASP.NET Core's antiforgery sets this)"),
             ["/accounts/logout"] = ("no-store, no-cache", "a form with an antiforgery token (ASP.NET Core's antiforgery sets this)"),
             ["/accounts/register"] = ("no-store, no-cache", "a form with an antiforgery token (ASP.NET Core's antiforgery sets this)"),

@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace FPbase.Caching.Diagnostics;
+
+/// <summary>
+/// The caching library's instruments, on the meter <see cref="MeterName"/> (any OpenTelemetry or
+/// <c>dotnet-counters</c> listener can read them). Tags have bounded values: the endpoint's cache name (one per
+/// cached endpoint), the outcome (below), and a resource's kind (the part of its name before <c>:</c>).
+/// <list type="bullet">
+/// <item><c>fpbase.cache.responses</c>: cached endpoints' answers by <c>outcome</c>: <c>not_modified</c> (304 before
+/// the endpoint ran), <c>payload</c> (200 from stored bytes), <c>build</c> (200 built by this request, then stored),
+/// <c>bypass</c> (the endpoint ran uncached: no trusted version, a non-200, payloads off), <c>precondition_failed</c>
+/// (412, or 503 when an If-Match cannot be checked), <c>write</c> (an unsafe method passed to the endpoint).</item>
+/// <item><c>fpbase.cache.payload.bytes</c>: bytes of stored payloads sent, tagged <c>coding</c>;
+/// <c>fpbase.cache.payload.identity_bytes</c>: what the same answers would have sent uncompressed.</item>
+/// <item><c>fpbase.cache.build.duration</c>: seconds a payload build took (the endpoint plus compression).</item>
+/// <item><c>fpbase.cache.bumps</c>: resources bumped after a commit or by the outbox drainer, by <c>kind</c>.</item>
+/// </list>
+/// </summary>
+public sealed class CacheMetrics
+{
+    /// <summary>The meter's name, to subscribe to (<c>AddMeter(CacheMetrics.MeterName)</c>).</summary>
+    public const string MeterName = "FPbase.Caching";
+
+    private readonly Counter<long> _responses;
+    private readonly Counter<long> _payloadBytes;
+    private readonly Counter<long> _identityBytes;
+    private readonly Histogram<double> _buildDuration;
+    private readonly Counter<long> _bumps;
+
+    /// <summary>Creates the instruments on a meter from <paramref name="meterFactory"/> (registered by AddHttpCaching).</summary>
+    public CacheMetrics(IMeterFactory meterFactory)
+    {
+        ArgumentNullException.ThrowIfNull(meterFactory);
+        var meter = meterFactory.Create(MeterName);
+        _responses = meter.CreateCounter<long>("fpbase.cache.responses", "{response}", "Cached endpoints' answers by outcome.");
+        _payloadBytes = meter.CreateCounter<long>("fpbase.cache.payload.bytes", "By", "Bytes of stored payloads sent.");
+        _identityBytes = meter.CreateCounter<long>("fpbase.cache.payload.identity_bytes", "By", "Bytes the same answers would have sent uncompressed.");
+        _buildDuration = meter.CreateHistogram<double>("fpbase.cache.build.duration", "s", "How long a payload build took.");
+        _bumps = meter.CreateCounter<long>("fpbase.cache.bumps", "{resource}", "Resources bumped, by kind.");
+    }
+
+    internal void Answered(string endpoint, string outcome)
+        => _responses.Add(1, new TagList { { "endpoint", endpoint }, { "outcome", outcome } });
+
+    internal void PayloadSent(string endpoint, string coding, int sent, int identity)
+    {
+        _payloadBytes.Add(sent, new TagList { { "endpoint", endpoint }, { "coding", coding } });
+        _identityBytes.Add(identity, new TagList { { "endpoint", endpoint }, { "coding", coding } });
+    }
+
+    internal void Built(string endpoint, TimeSpan duration)
+        => _buildDuration.Record(duration.TotalSeconds, new KeyValuePair<string, object?>("endpoint", endpoint));
+
+    internal void Bumped(IEnumerable<string> resources)
+    {
+        if (!_bumps.Enabled)
+        {
+            return;
+        }
+
+        foreach (var group in resources.GroupBy(KindOf, StringComparer.Ordinal))
+        {
+            _bumps.Add(group.Count(), new KeyValuePair<string, object?>("kind", group.Key));
+        }
+    }
+
+    private static string KindOf(string resource)
+    {
+        var colon = resource.IndexOf(':', StringComparison.Ordinal);
+        return colon < 0 ? resource : resource[..colon];
+    }
+
+    /// <summary>The outcomes of <c>fpbase.cache.responses</c>.</summary>
+    internal static class Outcomes
+    {
+        public const string NotModified = "not_modified";
+        public const string Payload = "payload";
+        public const string Build = "build";
+        public const string Bypass = "bypass";
+        public const string PreconditionFailed = "precondition_failed";
+        public const string Write = "write";
+    }
+}
