@@ -7,7 +7,7 @@ namespace Microsoft.AspNetCore.Builder;
 /// <summary>
 /// Metrics through OpenTelemetry, scraped by Prometheus at <c>/metrics</c>: the caching library's instruments
 /// (<see cref="CacheMetrics"/>: answers by cache outcome, payload bytes sent against uncompressed, build times,
-/// bumps), and ASP.NET Core's, Kestrel's, the rate limiter's and EF Core's own meters. The endpoint is not public:
+/// bumps), and ASP.NET Core's, Kestrel's and EF Core's own meters. The endpoint is not public:
 /// staff only (a staff user's API token as a bearer token, Prometheus's <c>authorization</c> setting), never cached.
 /// </summary>
 internal static class MetricsHostingExtensions
@@ -19,7 +19,6 @@ internal static class MetricsHostingExtensions
         CacheMetrics.MeterName,
         "Microsoft.AspNetCore.Hosting",
         "Microsoft.AspNetCore.Server.Kestrel",
-        "Microsoft.AspNetCore.RateLimiting",
         "Microsoft.EntityFrameworkCore",
     ];
 
