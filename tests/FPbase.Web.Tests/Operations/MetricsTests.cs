@@ -46,6 +46,7 @@ public sealed partial class MetricsTests(SiteFixture site) : IClassFixture<SiteF
         Assert.True(Responses(after, "payload") + Responses(after, "build") >= Responses(before, "payload") + Responses(before, "build") + 2, after);
         Assert.Contains("fpbase_cache_payload_identity_bytes", after, StringComparison.Ordinal);
         Assert.Contains("http_server_request_duration_seconds", after, StringComparison.Ordinal);
+        Assert.Contains("microsoft_entityframeworkcore_", after, StringComparison.Ordinal);
     }
 
     private static async Task<string> ScrapeAsync(HttpClient client)
