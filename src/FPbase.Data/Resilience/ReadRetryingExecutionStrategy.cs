@@ -20,6 +20,11 @@ namespace FPbase.Data.Resilience;
 /// A timeout is not retried (it would only double the wait on a database that is slow, not gone).
 /// </para>
 /// <para>
+/// A block run through <c>Database.CreateExecutionStrategy().ExecuteAsync</c> is run again from its start when it
+/// failed before its first write: it must not change tracked entities before its first command (an entity added
+/// twice would be inserted twice). <see cref="Revisions.ProteinEditSession"/> writes first.
+/// </para>
+/// <para>
 /// <see cref="RetriesOnFailure"/> is false on purpose: EF reads it to buffer whole result sets (so a retry could
 /// replay a stream) and to refuse user transactions. Neither applies: only opening a reader is retried, before any
 /// row is consumed, and nothing inside a transaction is.
