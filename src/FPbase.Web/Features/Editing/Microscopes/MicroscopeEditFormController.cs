@@ -47,18 +47,18 @@ public sealed class MicroscopeEditFormController(FpbaseDbContext db) : Controlle
         var errors = MicroscopeValidation.Check(new MicroscopeRequest(form.Name, form.Description, lasers ?? []), microscope!);
         if (lasers is null)
         {
-            errors["extra_lasers"] = ["Whole numbers separated by commas."];
+            errors.Set("extra_lasers", "Whole numbers separated by commas.");
         }
 
-        if (errors.Count > 0)
+        if (errors.Any)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return await MicroscopePageAsync(microscope!, form with { Errors = errors }, cancellationToken);
+            return await MicroscopePageAsync(microscope!, form with { Errors = errors.ToDictionary().AsReadOnly() }, cancellationToken);
         }
 
         microscope!.UpdatedBy = CurrentUser.Id(User);
         await db.SaveChangesAsync(cancellationToken);
-        return SeeOther($"/microscopes/{microscope.Id}/edit/");
+        return this.SeeOther($"/microscopes/{microscope.Id}/edit/");
     }
 
     [HttpPost("/microscopes/{id}/delete/")]
@@ -72,7 +72,7 @@ public sealed class MicroscopeEditFormController(FpbaseDbContext db) : Controlle
 
         db.Microscopes.Remove(microscope!);
         await db.SaveChangesAsync(cancellationToken);
-        return SeeOther("/microscopes/new/");
+        return this.SeeOther("/microscopes/new/");
     }
 
     [HttpGet("/optical-configs/{configId:int}/edit/")]
@@ -112,10 +112,10 @@ public sealed class MicroscopeEditFormController(FpbaseDbContext db) : Controlle
         }
 
         var (placements, errors) = await MicroscopeFormController.CheckAsync(db, form, config!, cancellationToken);
-        if (errors.Count > 0)
+        if (errors.Any)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(ConfigView, form with { ConfigId = configId, MicroscopeId = microscope!.Id, MicroscopeName = microscope.Name, Errors = errors });
+            return View(ConfigView, form with { ConfigId = configId, MicroscopeId = microscope!.Id, MicroscopeName = microscope.Name, Errors = errors.ToDictionary().AsReadOnly() });
         }
 
         db.FilterPlacements.RemoveRange(await db.FilterPlacements.Where(p => p.ConfigId == configId).ToListAsync(cancellationToken));
@@ -123,7 +123,7 @@ public sealed class MicroscopeEditFormController(FpbaseDbContext db) : Controlle
         config.UpdatedBy = CurrentUser.Id(User);
         db.ExpectRowVersion(config, expected: null); // a new version also when only its placements changed
         await db.SaveChangesAsync(cancellationToken);
-        return SeeOther($"/microscopes/{microscope!.Id}/edit/");
+        return this.SeeOther($"/microscopes/{microscope!.Id}/edit/");
     }
 
     [HttpPost("/optical-configs/{configId:int}/delete/")]
@@ -137,7 +137,7 @@ public sealed class MicroscopeEditFormController(FpbaseDbContext db) : Controlle
 
         db.OpticalConfigs.Remove(config!);
         await db.SaveChangesAsync(cancellationToken);
-        return SeeOther($"/microscopes/{microscope!.Id}/edit/");
+        return this.SeeOther($"/microscopes/{microscope!.Id}/edit/");
     }
 
     private async Task<ViewResult> MicroscopePageAsync(Microscope microscope, MicroscopeForm form, CancellationToken cancellationToken)
@@ -163,10 +163,4 @@ public sealed class MicroscopeEditFormController(FpbaseDbContext db) : Controlle
         => verdict == MicroscopeAccess.Verdict.NotFound
             ? Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found", detail: "No microscope has this id.")
             : Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: "Only the editor who created this microscope, or staff, may change it.");
-
-    private StatusCodeResult SeeOther(string location)
-    {
-        Response.Headers.Location = location;
-        return StatusCode(StatusCodes.Status303SeeOther);
-    }
 }

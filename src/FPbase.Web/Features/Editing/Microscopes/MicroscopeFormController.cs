@@ -2,6 +2,7 @@ using System.Globalization;
 using FPbase.Data;
 using FPbase.Data.Domain;
 using FPbase.Data.Entities;
+using FPbase.Data.Revisions.Edits;
 using FPbase.Web.Features.Accounts;
 using FPbase.Web.Features.Editing.Moderation;
 using Microsoft.AspNetCore.Mvc;
@@ -33,18 +34,18 @@ public sealed class MicroscopeFormController(FpbaseDbContext db) : Controller
         var errors = MicroscopeValidation.Check(new MicroscopeRequest(form.Name, form.Description, lasers ?? []), microscope);
         if (lasers is null)
         {
-            errors["extra_lasers"] = ["Whole numbers separated by commas."];
+            errors.Set("extra_lasers", "Whole numbers separated by commas.");
         }
 
-        if (errors.Count > 0)
+        if (errors.Any)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(MicroscopeView, form with { Errors = errors });
+            return View(MicroscopeView, form with { Errors = errors.ToDictionary().AsReadOnly() });
         }
 
         db.Microscopes.Add(microscope);
         await db.SaveChangesAsync(cancellationToken);
-        return SeeOther($"/optical-configs/new/?microscope={microscope.Id}");
+        return this.SeeOther($"/optical-configs/new/?microscope={microscope.Id}");
     }
 
     [HttpGet("/optical-configs/new/")]
@@ -69,16 +70,16 @@ public sealed class MicroscopeFormController(FpbaseDbContext db) : Controller
         var config = new OpticalConfig { MicroscopeId = microscope!.Id, CreatedBy = userId, UpdatedBy = userId };
         var (placements, errors) = await CheckAsync(db, form, config, cancellationToken);
 
-        if (errors.Count > 0)
+        if (errors.Any)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(ConfigView, form with { MicroscopeId = microscope.Id, MicroscopeName = microscope.Name, Errors = errors });
+            return View(ConfigView, form with { MicroscopeId = microscope.Id, MicroscopeName = microscope.Name, Errors = errors.ToDictionary().AsReadOnly() });
         }
 
         config.FilterPlacements = placements;
         db.OpticalConfigs.Add(config);
         await db.SaveChangesAsync(cancellationToken);
-        return SeeOther($"/api/microscopes/{microscope.Id}/");
+        return this.SeeOther($"/api/microscopes/{microscope.Id}/");
     }
 
     private IActionResult Refuse(MicroscopeAccess.Verdict verdict)
@@ -86,14 +87,8 @@ public sealed class MicroscopeFormController(FpbaseDbContext db) : Controller
             ? Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found", detail: "No microscope has this id.")
             : Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: "Only the editor who created this microscope, or staff, may change it.");
 
-    private StatusCodeResult SeeOther(string location)
-    {
-        Response.Headers.Location = location;
-        return StatusCode(StatusCodes.Status303SeeOther);
-    }
-
     /// <summary>The form's fields as an API request, checked into <paramref name="config"/> (laser must be a whole number).</summary>
-    internal static async Task<(List<FilterPlacement> Placements, Dictionary<string, string[]> Errors)> CheckAsync(
+    internal static async Task<(List<FilterPlacement> Placements, EditErrors Errors)> CheckAsync(
         FpbaseDbContext db, OpticalConfigForm form, OpticalConfig config, CancellationToken cancellationToken)
     {
         var laser = int.TryParse(form.Laser, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) ? l : (int?)null;
@@ -104,7 +99,7 @@ public sealed class MicroscopeFormController(FpbaseDbContext db) : Controller
         var (placements, errors) = await MicroscopeValidation.CheckAsync(db, new OpticalConfigRequest(form.Name, form.Description, form.Comments, form.Light, form.Camera, laser, filters), config, cancellationToken);
         if (!string.IsNullOrWhiteSpace(form.Laser) && laser is null)
         {
-            errors["laser"] = ["A whole number of nanometres."];
+            errors.Set("laser", "A whole number of nanometres.");
         }
 
         return (placements, errors);

@@ -1,5 +1,6 @@
 using FPbase.Data;
 using FPbase.Data.Entities;
+using FPbase.Data.Revisions.Edits;
 using FPbase.Web.Features.Editing.Moderation;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,15 +13,15 @@ public static class MicroscopeValidation
     public const int MaxLaser = 1600;
     public const int MaxFilters = 20;
 
-    public static Dictionary<string, string[]> Check(MicroscopeRequest request, Microscope into)
+    public static EditErrors Check(MicroscopeRequest request, Microscope into)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new EditErrors();
         into.Name = Text(request.Name, "name", 128, required: true, errors);
         into.Description = Text(request.Description, "description", 512, required: false, errors);
         var lasers = request.ExtraLasers ?? [];
         if (lasers.Length > MaxFilters || lasers.Any(l => l is < MinLaser or > MaxLaser))
         {
-            errors["extra_lasers"] = [$"At most {MaxFilters} laser lines, each {MinLaser}-{MaxLaser} nm."];
+            errors.Set("extra_lasers", $"At most {MaxFilters} laser lines, each {MinLaser}-{MaxLaser} nm.");
         }
 
         into.ExtraLasers = [.. lasers.Distinct().Order()];
@@ -28,16 +29,16 @@ public static class MicroscopeValidation
     }
 
     /// <summary>Fills <paramref name="config"/> (name, light, camera, laser) and returns the placements to store.</summary>
-    public static async Task<(List<FilterPlacement> Placements, Dictionary<string, string[]> Errors)> CheckAsync(
+    public static async Task<(List<FilterPlacement> Placements, EditErrors Errors)> CheckAsync(
         FpbaseDbContext db, OpticalConfigRequest request, OpticalConfig config, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new EditErrors();
         config.Name = Text(request.Name, "name", 100, required: true, errors);
         config.Description = Text(request.Description, "description", 512, required: false, errors);
         config.Comments = Text(request.Comments, "comments", 256, required: false, errors);
         if (request.Laser is < MinLaser or > MaxLaser)
         {
-            errors["laser"] = [$"A laser line of {MinLaser}-{MaxLaser} nm."];
+            errors.Set("laser", $"A laser line of {MinLaser}-{MaxLaser} nm.");
         }
 
         config.Laser = request.Laser;
@@ -48,7 +49,7 @@ public static class MicroscopeValidation
         var filters = request.Filters ?? [];
         if (filters.Length > MaxFilters)
         {
-            errors["filters"] = [$"At most {MaxFilters} filters."];
+            errors.Set("filters", $"At most {MaxFilters} filters.");
             return (placements, errors);
         }
 
@@ -57,7 +58,7 @@ public static class MicroscopeValidation
             var item = filters[i];
             if (item is null || !FpbaseCodes.TryParse<FilterPath>(item.Path, out var path))
             {
-                errors[$"filters[{i}].path"] = ["One of ex, em, bs."];
+                errors.Set($"filters[{i}].path", "One of ex, em, bs.");
                 continue;
             }
 
@@ -66,7 +67,7 @@ public static class MicroscopeValidation
                 : null;
             if (filterId is null)
             {
-                errors[$"filters[{i}].filter"] = ["The slug of a filter known to FPbase."];
+                errors.Set($"filters[{i}].filter", "The slug of a filter known to FPbase.");
                 continue;
             }
 
@@ -76,7 +77,7 @@ public static class MicroscopeValidation
         return (placements, errors);
     }
 
-    private static async Task<int?> LookupAsync(string? slug, string field, Func<string, IQueryable<int?>> find, Dictionary<string, string[]> errors, CancellationToken ct)
+    private static async Task<int?> LookupAsync(string? slug, string field, Func<string, IQueryable<int?>> find, EditErrors errors, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(slug))
         {
@@ -86,18 +87,18 @@ public static class MicroscopeValidation
         var id = SafeText.IsLookupKey(slug) ? await find(slug.Trim()).FirstOrDefaultAsync(ct) : null;
         if (id is null)
         {
-            errors[field] = [$"The slug of a {field} known to FPbase."];
+            errors.Set(field, $"The slug of a {field} known to FPbase.");
         }
 
         return id;
     }
 
-    private static string Text(string? value, string field, int max, bool required, Dictionary<string, string[]> errors)
+    private static string Text(string? value, string field, int max, bool required, EditErrors errors)
     {
         var text = value?.Trim() ?? "";
         if ((required && text.Length == 0) || text.Length > max || text.Contains('\0', StringComparison.Ordinal))
         {
-            errors[field] = [required ? $"1 to {max} characters, no NUL." : $"At most {max} characters, no NUL."];
+            errors.Set(field, required ? $"1 to {max} characters, no NUL." : $"At most {max} characters, no NUL.");
         }
 
         return text;

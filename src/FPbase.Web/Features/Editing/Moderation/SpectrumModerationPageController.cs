@@ -32,7 +32,6 @@ public sealed class SpectrumModerationPageController(FpbaseDbContext db) : Contr
             return Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found", detail: $"No spectrum {id}.");
         }
 
-        Response.Headers.Location = "/moderation/spectra/";
-        return StatusCode(StatusCodes.Status303SeeOther);
+        return this.SeeOther("/moderation/spectra/");
     }
 }

@@ -1,8 +1,8 @@
 using System.Security.Claims;
-using System.Text.Json;
 using FPbase.Caching;
 using FPbase.Data;
 using FPbase.Data.Revisions;
+using FPbase.Data.Revisions.Edits;
 using FPbase.Web.Features.Accounts;
 using FPbase.Web.Features.Editing.Concurrency;
 using Microsoft.AspNetCore.Mvc;
@@ -11,8 +11,9 @@ using Microsoft.EntityFrameworkCore;
 namespace FPbase.Web.Features.Editing.Proteins;
 
 /// <summary>
-/// One protein as JSON and its seven edits (<c>/api/proteins/{slug}/...</c>): editors only, with an API token or
-/// the login cookie plus antiforgery token. Each write shares the GET's <c>[CacheResources]</c> name and resources,
+/// The seven edits of one protein (<c>/api/proteins/{slug}/...</c>): editors only, with an API token or the login
+/// cookie plus antiforgery token. Each write shares the <c>[CacheResources]</c> name and resources of
+/// <see cref="ProteinApiController"/>'s GET,
 /// so an <c>If-Match</c> with the ETag of <c>GET /api/proteins/{slug}/</c> (any content-coding) is checked by the
 /// caching middleware: stale is a 412 before the action runs. A current one is checked again in the write's
 /// transaction, against the protein's row version the GET's representation was built from
@@ -21,59 +22,25 @@ namespace FPbase.Web.Features.Editing.Proteins;
 /// shows on.
 /// </summary>
 [ApiController]
-[CacheResources(CacheDependencies.ProteinBySlug, Name = EndpointName, ConcurrencyToken = true)]
+[RequireEditor]
+[NoStore]
+[CacheResources(CacheDependencies.ProteinBySlug, Name = ProteinApiController.EndpointName, ConcurrencyToken = true)]
 public sealed class ProteinEditApiController(FpbaseDbContext db) : ControllerBase
 {
-    public const string EndpointName = "api-protein";
-
-    /// <summary>
-    /// The action name the GET and every write share, one name for the representation in MVC's route values and logs.
-    /// If-Match does not depend on it: an ETag's variant holds the route template's parameters (<c>slug</c>), not MVC's
-    /// action value, so the writes match the GET's ETag because they share its <c>[CacheResources]</c> and route.
-    /// </summary>
-    private const string Representation = "protein";
-
-    [HttpGet("/api/proteins/{slug}/")]
-    [HttpHead("/api/proteins/{slug}/")]
-    [ActionName(Representation)]
-    public async Task<IActionResult> Get(string slug, CancellationToken ct)
-    {
-        // The version first, then the data (see RepresentationVersions.SetRepresentationVersion).
-        var key = slug.ToLowerInvariant();
-        if (await db.Proteins.Where(p => p.Slug == key).Select(p => (Guid?)p.Version).SingleOrDefaultAsync(ct) is { } version)
-        {
-            ConditionalWrite.Report(HttpContext, version);
-        }
-
-        return await ProteinDetailQuery.LoadAsync(db, slug, ct) is { } detail ? Ok(detail) : NotFoundProblem(slug);
-    }
-
     [HttpPut("/api/proteins/{slug}/")]
     [HttpPatch("/api/proteins/{slug}/")]
-    [RequireEditor]
-    [ActionName(Representation)]
-    [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
     public Task<IActionResult> Update(string slug, ProteinUpdate body, CancellationToken ct)
         => EditAsync(slug, "update", s => ProteinEdits.UpdateAsync(db, s, body, ct), StatusCodes.Status200OK, ct);
 
     [HttpPost("/api/proteins/{slug}/references/")]
-    [RequireEditor]
-    [ActionName(Representation)]
-    [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
     public Task<IActionResult> AddReference(string slug, ReferenceAdd body, CancellationToken ct)
         => EditAsync(slug, "add-reference", s => ProteinEdits.AddReferenceAsync(db, s, body, ct), StatusCodes.Status201Created, ct);
 
     [HttpPost("/api/proteins/{slug}/excerpts/")]
-    [RequireEditor]
-    [ActionName(Representation)]
-    [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
     public Task<IActionResult> AddExcerpt(string slug, ExcerptAdd body, CancellationToken ct)
         => EditAsync(slug, "add-excerpt", async s => (await ProteinEdits.AddExcerptAsync(db, s, body, ct)).Errors, StatusCodes.Status201Created, ct);
 
     [HttpPost("/api/proteins/{slug}/excerpts/flag/")]
-    [RequireEditor]
-    [ActionName(Representation)]
-    [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
     public async Task<IActionResult> FlagExcerpt(string slug, ExcerptFlag body, CancellationToken ct)
     {
         var id = body.Excerpt ?? 0;
@@ -87,23 +54,14 @@ public sealed class ProteinEditApiController(FpbaseDbContext db) : ControllerBas
     }
 
     [HttpPut("/api/proteins/{slug}/transitions/")]
-    [RequireEditor]
-    [ActionName(Representation)]
-    [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
     public Task<IActionResult> SetTransitions(string slug, TransitionsUpdate body, CancellationToken ct)
         => EditAsync(slug, "transitions", s => Task.FromResult(ProteinEdits.SetTransitions(s, body)), StatusCodes.Status200OK, ct);
 
     [HttpPut("/api/proteins/{slug}/bleach/")]
-    [RequireEditor]
-    [ActionName(Representation)]
-    [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
     public Task<IActionResult> SetBleach(string slug, BleachUpdate body, CancellationToken ct)
         => EditAsync(slug, "bleach", s => ProteinEdits.SetBleachAsync(db, s, body, ct), StatusCodes.Status200OK, ct);
 
     [HttpPost("/api/proteins/{slug}/revert/")]
-    [RequireEditor]
-    [ActionName(Representation)]
-    [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
     public async Task<IActionResult> Revert(string slug, RevertRequest body, CancellationToken ct)
     {
         var session = await BeginAsync(slug, ct);
@@ -114,25 +72,6 @@ public sealed class ProteinEditApiController(FpbaseDbContext db) : ControllerBas
 
         var (errors, revision) = await ProteinEdits.RevertAsync(db, session, body, ct);
         return errors.Any ? Invalid(errors) : await CommitAsync(session, "revert", revision!.Id, StatusCodes.Status200OK, ct);
-    }
-
-    /// <summary>The protein's revisions, newest first: editors only, so private per user (it names who edited).</summary>
-    [HttpGet("/api/proteins/{slug}/revisions/")]
-    [HttpHead("/api/proteins/{slug}/revisions/")]
-    [RequireEditor]
-    [CacheResources(CacheDependencies.ProteinBySlug, Name = "api-protein-revisions", VaryByUser = true)]
-    public async Task<IActionResult> Revisions(string slug, CancellationToken ct)
-    {
-        var key = slug.ToLowerInvariant();
-        if (!await db.Proteins.AnyAsync(p => p.Slug == key, ct))
-        {
-            return NotFoundProblem(slug);
-        }
-
-        var rows = await db.ProteinRevisions.AsNoTracking().Where(r => r.Protein.Slug == key).OrderByDescending(r => r.Id).ToListAsync(ct);
-        return Ok(rows.Select(r => new RevisionItem(
-            r.Id, r.Action, r.UserName, r.Created, r.RevertedFromId,
-            JsonDocument.Parse(r.Before).RootElement.Clone(), JsonDocument.Parse(r.After).RootElement.Clone())).ToList());
     }
 
     private async Task<IActionResult> EditAsync(string slug, string action, Func<ProteinEditSession, Task<EditErrors>> edit, int status, CancellationToken ct)

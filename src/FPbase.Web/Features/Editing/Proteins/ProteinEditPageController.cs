@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using FPbase.Data;
 using FPbase.Data.Revisions;
+using FPbase.Data.Revisions.Edits;
 using FPbase.Web.Features.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -9,13 +10,13 @@ namespace FPbase.Web.Features.Editing.Proteins;
 
 /// <summary>
 /// The protein edit page, <c>/protein/{slug}/edit/</c>: server-rendered forms (antiforgery tokens) for the seven
-/// edits of <see cref="ProteinEdits"/>. A valid form is saved with its revision and redirects to the protein page
+/// edits of <see cref="ProteinEdits"/>. A valid form is saved with its revision and redirects (303) to the protein page
 /// (post/redirect/get); a refused one is shown again with its errors and status 400, and nothing is saved. The page
 /// carries a per-session token, so it is never cached (<c>no-store</c>) and has no CacheResources.
 /// </summary>
 [RequireEditor]
 [AutoValidateAntiforgeryToken]
-[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+[NoStore]
 [Route("/protein/{slug}/edit")]
 public sealed class ProteinEditPageController(FpbaseDbContext db) : Controller
 {
@@ -105,7 +106,7 @@ public sealed class ProteinEditPageController(FpbaseDbContext db) : Controller
             if (!revertErrors.Any)
             {
                 await session.CommitAsync("revert", User.FindFirstValue(ClaimTypes.NameIdentifier), User.Identity?.Name ?? "", revision!.Id, ct);
-                return Redirect($"/protein/{session.Protein.Slug}/");
+                return this.SeeOther($"/protein/{session.Protein.Slug}/");
             }
 
             errors = revertErrors;
@@ -130,7 +131,7 @@ public sealed class ProteinEditPageController(FpbaseDbContext db) : Controller
         }
 
         await session.CommitAsync(action, User.FindFirstValue(ClaimTypes.NameIdentifier), User.Identity?.Name ?? "", null, ct);
-        return Redirect($"/protein/{session.Protein.Slug}/");
+        return this.SeeOther($"/protein/{session.Protein.Slug}/");
     }
 
     private async Task<IActionResult> PageAsync(string slug, EditErrors errors, int status, CancellationToken ct)

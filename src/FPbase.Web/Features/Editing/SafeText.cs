@@ -1,4 +1,4 @@
-namespace FPbase.Web.Features.Editing.Moderation;
+namespace FPbase.Web.Features.Editing;
 
 /// <summary>Lookup keys PostgreSQL can compare: bounded length and no NUL (which PostgreSQL text cannot hold).</summary>
 public static class SafeText

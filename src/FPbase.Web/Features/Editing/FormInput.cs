@@ -1,7 +1,8 @@
 using System.Globalization;
+using FPbase.Data.Revisions.Edits;
 using Microsoft.AspNetCore.Http;
 
-namespace FPbase.Web.Features.Editing.Proteins;
+namespace FPbase.Web.Features.Editing;
 
 /// <summary>Reads the edit forms' fields: an empty field is "leave as it is"; a number that does not parse is a field error.</summary>
 internal sealed class FormInput(IFormCollection form, EditErrors errors)

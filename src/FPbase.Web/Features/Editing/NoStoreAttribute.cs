@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc.Filters;
 
-namespace FPbase.Web.Features.Editing.Moderation;
+namespace FPbase.Web.Features.Editing;
 
 /// <summary>
 /// <c>Cache-Control: no-store</c> (or <paramref name="cacheControl"/>) on every response of an action: writes,

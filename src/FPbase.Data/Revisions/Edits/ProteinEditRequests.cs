@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace FPbase.Web.Features.Editing.Proteins;
+namespace FPbase.Data.Revisions.Edits;
 
 /// <summary>
 /// A change to a protein (PUT and PATCH alike: a field left out, or null, is left as it is), in FPbase's

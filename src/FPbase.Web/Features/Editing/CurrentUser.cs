@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using FPbase.Data.Identity;
 
-namespace FPbase.Web.Features.Editing.Moderation;
+namespace FPbase.Web.Features.Editing;
 
 /// <summary>Who is writing: the id stored in <c>CreatedBy</c>/<c>UpdatedBy</c>, and whether they are staff.</summary>
 public static class CurrentUser

@@ -1,4 +1,4 @@
-namespace FPbase.Web.Features.Editing.Proteins;
+namespace FPbase.Data.Revisions.Edits;
 
 /// <summary>Field errors of a submission, keyed by FPbase's field names (<c>states[0].ex_max</c>).</summary>
 public sealed class EditErrors
@@ -16,6 +16,9 @@ public sealed class EditErrors
 
         list.Add(message);
     }
+
+    /// <summary>Replaces the field's errors with <paramref name="message"/>: a more precise verdict on the same field.</summary>
+    public void Set(string field, string message) => _errors[field] = [message];
 
     public void Range(string field, double? value, double min, double max)
     {
