@@ -1,5 +1,6 @@
 using FPbase.Data;
 using FPbase.Data.Entities;
+using FPbase.Data.Revisions.Edits;
 using FPbase.Web.Features.Editing;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,24 +31,24 @@ public static class SpectrumSubmissionValidator
         [SpectrumCategory.Camera] = [SpectrumSubtype.QuantumEfficiency],
     };
 
-    public static async Task<(Spectrum? Spectrum, Dictionary<string, string[]> Errors)> ValidateAsync(
+    public static async Task<(Spectrum? Spectrum, EditErrors Errors)> ValidateAsync(
         FpbaseDbContext db, SpectrumSubmission request, string userId, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new EditErrors();
         var spectrum = new Spectrum { Status = SpectrumStatus.Pending, CreatedBy = userId, UpdatedBy = userId };
 
         var categoryOk = FpbaseCodes.TryParse<SpectrumCategory>(request.Category, out var category);
         if (!categoryOk)
         {
-            errors["category"] = [$"One of {string.Join(", ", FpbaseCodes.Codes<SpectrumCategory>())}."];
+            errors.Set("category", $"One of {string.Join(", ", FpbaseCodes.Codes<SpectrumCategory>())}.");
         }
 
         if (!FpbaseCodes.TryParse<SpectrumSubtype>(request.Subtype, out var subtype)
             || (categoryOk && !ValidSubtypes[category].Contains(subtype)))
         {
-            errors["subtype"] = [categoryOk
+            errors.Set("subtype", categoryOk
                 ? $"For category '{request.Category}' one of {string.Join(", ", ValidSubtypes[category].Select(s => s.ToCode()))}."
-                : "A valid subtype code for the category."];
+                : "A valid subtype code for the category.");
         }
 
         spectrum.Category = category;
@@ -58,12 +59,12 @@ public static class SpectrumSubmissionValidator
         }
         else
         {
-            errors["data"] = [$"[[wave, value], ...]: 2 to {MaxPoints} points, integer wavelengths {MinWave}-{MaxWave} nm in steps of exactly 1 nm, finite values."];
+            errors.Set("data", $"[[wave, value], ...]: 2 to {MaxPoints} points, integer wavelengths {MinWave}-{MaxWave} nm in steps of exactly 1 nm, finite values.");
         }
 
         if (request.Ph is { } ph && (!double.IsFinite(ph) || ph < 0 || ph > 14))
         {
-            errors["ph"] = ["Between 0 and 14."];
+            errors.Set("ph", "Between 0 and 14.");
         }
 
         spectrum.Ph = request.Ph;
@@ -78,7 +79,7 @@ public static class SpectrumSubmissionValidator
                 : null;
             if (spectrum.ReferenceId is null)
             {
-                errors["reference"] = ["The DOI of a reference known to FPbase."];
+                errors.Set("reference", "The DOI of a reference known to FPbase.");
             }
         }
 
@@ -87,14 +88,14 @@ public static class SpectrumSubmissionValidator
             await ResolveOwnerAsync(db, spectrum, category, request.Owner?.Trim() ?? "", errors, ct);
         }
 
-        return errors.Count == 0 ? (spectrum, errors) : (null, errors);
+        return errors.Any ? (null, errors) : (spectrum, errors);
     }
 
-    private static async Task ResolveOwnerAsync(FpbaseDbContext db, Spectrum spectrum, SpectrumCategory category, string owner, Dictionary<string, string[]> errors, CancellationToken ct)
+    private static async Task ResolveOwnerAsync(FpbaseDbContext db, Spectrum spectrum, SpectrumCategory category, string owner, EditErrors errors, CancellationToken ct)
     {
         if (!SafeText.IsLookupKey(owner))
         {
-            errors["owner"] = ["The slug of a protein state, dye state, filter, light or camera."];
+            errors.Set("owner", "The slug of a protein state, dye state, filter, light or camera.");
             return;
         }
 
@@ -111,7 +112,7 @@ public static class SpectrumSubmissionValidator
                 spectrum.OwnerFilterId = await db.Filters.Where(f => f.Slug == owner).Select(f => (int?)f.Id).FirstOrDefaultAsync(ct);
                 if (spectrum.OwnerFilterId is { } filter && await spectra.AnyAsync(s => s.OwnerFilterId == filter, ct))
                 {
-                    errors["owner"] = ["This filter already has a spectrum (approved or pending)."];
+                    errors.Set("owner", "This filter already has a spectrum (approved or pending).");
                     return;
                 }
 
@@ -120,7 +121,7 @@ public static class SpectrumSubmissionValidator
                 spectrum.OwnerLightId = await db.Lights.Where(l => l.Slug == owner).Select(l => (int?)l.Id).FirstOrDefaultAsync(ct);
                 if (spectrum.OwnerLightId is { } light && await spectra.AnyAsync(s => s.OwnerLightId == light, ct))
                 {
-                    errors["owner"] = ["This light already has a spectrum (approved or pending)."];
+                    errors.Set("owner", "This light already has a spectrum (approved or pending).");
                     return;
                 }
 
@@ -129,7 +130,7 @@ public static class SpectrumSubmissionValidator
                 spectrum.OwnerCameraId = await db.Cameras.Where(c => c.Slug == owner).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
                 if (spectrum.OwnerCameraId is { } camera && await spectra.AnyAsync(s => s.OwnerCameraId == camera, ct))
                 {
-                    errors["owner"] = ["This camera already has a spectrum (approved or pending)."];
+                    errors.Set("owner", "This camera already has a spectrum (approved or pending).");
                     return;
                 }
 
@@ -138,7 +139,7 @@ public static class SpectrumSubmissionValidator
 
         if (spectrum.OwnerFluorId is null && spectrum.OwnerFilterId is null && spectrum.OwnerLightId is null && spectrum.OwnerCameraId is null)
         {
-            errors["owner"] = [$"No {category.ToString().ToLowerInvariant()} {(category is SpectrumCategory.Protein or SpectrumCategory.Dye ? "state " : "")}has the slug '{owner}'."];
+            errors.Set("owner", $"No {category.ToString().ToLowerInvariant()} {(category is SpectrumCategory.Protein or SpectrumCategory.Dye ? "state " : "")}has the slug '{owner}'.");
         }
     }
 
@@ -175,12 +176,12 @@ public static class SpectrumSubmissionValidator
         return (first, values);
     }
 
-    private static string Text(string? value, string field, Dictionary<string, string[]> errors)
+    private static string Text(string? value, string field, EditErrors errors)
     {
         var text = value?.Trim() ?? "";
         if (text.Length > MaxTextLength || text.Contains('\0', StringComparison.Ordinal))
         {
-            errors[field] = [$"At most {MaxTextLength} characters, no NUL."];
+            errors.Set(field, $"At most {MaxTextLength} characters, no NUL.");
             return "";
         }
 

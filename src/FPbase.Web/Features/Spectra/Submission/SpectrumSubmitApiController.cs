@@ -24,7 +24,7 @@ public sealed class SpectrumSubmitApiController(FpbaseDbContext db) : Controller
         var (spectrum, errors) = await SpectrumSubmissionValidator.ValidateAsync(db, request, CurrentUser.Id(User), cancellationToken);
         if (spectrum is null)
         {
-            return ValidationProblem(new ValidationProblemDetails(errors));
+            return ValidationProblem(new ValidationProblemDetails(errors.ToDictionary()));
         }
 
         db.Spectra.Add(spectrum);

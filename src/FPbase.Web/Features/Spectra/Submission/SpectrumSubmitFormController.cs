@@ -28,14 +28,14 @@ public sealed class SpectrumSubmitFormController(FpbaseDbContext db) : Controlle
         var (spectrum, errors) = await SpectrumSubmissionValidator.ValidateAsync(db, request, CurrentUser.Id(User), cancellationToken);
         if (!string.IsNullOrWhiteSpace(form.Ph) && request.Ph is null)
         {
-            errors["ph"] = ["A number between 0 and 14."];
+            errors.Set("ph", "A number between 0 and 14.");
             spectrum = null;
         }
 
         if (spectrum is null)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(ViewPath, form with { Errors = errors });
+            return View(ViewPath, form with { Errors = errors.ToDictionary().AsReadOnly() });
         }
 
         db.Spectra.Add(spectrum);
