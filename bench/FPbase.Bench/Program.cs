@@ -2,7 +2,7 @@ using System.IO.Compression;
 using System.Text.Json;
 using FPbase.Caching.Payloads;
 using FPbase.Data;
-using FPbase.Web.Features.Spectra;
+using FPbase.Web.Features.Spectra.List;
 using Microsoft.EntityFrameworkCore;
 
 // Usage: FPbase.Bench <postgres connection string> [iterations]

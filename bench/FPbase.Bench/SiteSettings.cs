@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using FPbase.Caching;
-using FPbase.Web.Features.Spectra;
+using FPbase.Web.Features.Spectra.List;
 using Microsoft.Extensions.Configuration;
 
 /// <summary>

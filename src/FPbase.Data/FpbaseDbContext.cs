@@ -21,6 +21,9 @@ public sealed class FpbaseDbContext(DbContextOptions<FpbaseDbContext> options, T
 {
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
 
+    /// <summary>The clock of this context's timestamps, for the data layer's other notions of "now" (a reference's latest year).</summary>
+    internal TimeProvider Time => _time;
+
     public DbSet<Protein> Proteins => Set<Protein>();
 
     /// <summary>All fluorescent states (protein states and dye states).</summary>

@@ -25,7 +25,7 @@ public sealed class HistoryCheckerTests
     ];
 
     [Fact]
-    public void A_history_without_a_stale_read_has_no_violation()
+    public void AHistoryWithoutAStaleReadHasNoViolation()
     {
         ReadObservation[] reads =
         [
@@ -49,7 +49,7 @@ public sealed class HistoryCheckerTests
     }
 
     [Fact]
-    public void A_200_older_than_a_write_acknowledged_before_the_read_started_is_a_stale_200()
+    public void A200OlderThanAWriteAcknowledgedBeforeTheReadStartedIsAStale200()
     {
         var result = HistoryChecker.Check(History, [Read(1, "egfp", 2, 51), Read(2, "egfp", 3, 52)]);
 
@@ -62,7 +62,7 @@ public sealed class HistoryCheckerTests
     }
 
     [Fact]
-    public void A_304_for_a_held_value_older_than_an_acknowledged_write_is_a_false_304()
+    public void A304ForAHeldValueOlderThanAnAcknowledgedWriteIsAFalse304()
     {
         var result = HistoryChecker.Check(History, [Read(1, "egfp", 1, 35, ReadKind.NotModified), Read(2, "mcherry", 0, 35, ReadKind.NotModified)]);
 
@@ -72,7 +72,7 @@ public sealed class HistoryCheckerTests
     }
 
     [Fact]
-    public void A_list_read_with_several_stale_proteins_counts_once()
+    public void AListReadWithSeveralStaleProteinsCountsOnce()
     {
         var result = HistoryChecker.Check(History, [Read(7, "egfp", 0, 100), Read(7, "mcherry", 0, 100)]);
 
@@ -81,7 +81,7 @@ public sealed class HistoryCheckerTests
     }
 
     [Fact]
-    public void A_refused_write_may_be_visible_or_not_even_after_a_later_acknowledged_one()
+    public void ARefusedWriteMayBeVisibleOrNotEvenAfterALaterAcknowledgedOne()
     {
         WriteRecord[] history = [Ack("egfp", 1, 0, 10), Refused("egfp", 2, 20), Ack("egfp", 3, 40, 50)];
 
@@ -99,7 +99,7 @@ public sealed class HistoryCheckerTests
     }
 
     [Fact]
-    public void A_value_no_write_carried_is_a_phantom()
+    public void AValueNoWriteCarriedIsAPhantom()
     {
         var result = HistoryChecker.Check(History, [Read(1, "egfp", 4, 60), Read(2, "egfp", -1, 60), Read(3, "dsred", 1, 60)]);
 
@@ -108,7 +108,7 @@ public sealed class HistoryCheckerTests
     }
 
     [Fact]
-    public void Writes_are_looked_up_by_ack_time_whatever_their_order_in_the_history()
+    public void WritesAreLookedUpByAckTimeWhateverTheirOrderInTheHistory()
     {
         WriteRecord[] shuffled = [History[2], History[0], History[3], History[1]];
 
@@ -136,11 +136,11 @@ public sealed class SurfacesTests
     public void Decode(string? value, long counter) => Assert.Equal(counter, Surfaces.Decode(value));
 
     [Fact]
-    public void Encode_round_trips_and_fits_ipg_id() =>
+    public void EncodeRoundTripsAndFitsIpgId() =>
         Assert.True(Surfaces.Encode(99_999_999) is { Length: <= 12 } v && Surfaces.Decode(v) == 99_999_999);
 
     [Fact]
-    public void Api_protein()
+    public void ApiProtein()
     {
         var values = Surfaces.Parse(Surface.ApiProtein, Egfp, """{"uuid":"R9NL8","slug":"egfp","ipg_id":"sk12"}""", [Egfp]);
         Assert.Equal(12, values["egfp"]);
@@ -157,7 +157,7 @@ public sealed class SurfacesTests
     }
 
     [Fact]
-    public void Basic_list_gives_every_watched_protein_and_requires_all_of_them()
+    public void BasicListGivesEveryWatchedProteinAndRequiresAllOfThem()
     {
         const string body = """[{"slug":"egfp","ipg_id":"sk5"},{"slug":"other","ipg_id":"sk99"},{"slug":"mcherry","ipg_id":null}]""";
         var values = Surfaces.Parse(Surface.BasicList, Egfp, body, [Egfp, MCherry]);
@@ -168,7 +168,7 @@ public sealed class SurfacesTests
     }
 
     [Fact]
-    public void Protein_page()
+    public void ProteinPage()
     {
         const string page = "<h1>EGFP</h1><a href=\"/protein/egfp/edit/\">edit</a><dl><dt>IPG ID</dt><dd>sk41</dd></dl>";
         Assert.Equal(41, Surfaces.Parse(Surface.ProteinPage, Egfp, page, [Egfp])["egfp"]);
@@ -176,7 +176,7 @@ public sealed class SurfacesTests
     }
 
     [Fact]
-    public void Bodies_are_decoded_by_their_content_coding()
+    public void BodiesAreDecodedByTheirContentCoding()
     {
         var text = """{"slug":"egfp","ipg_id":"sk9"}""";
         var raw = Encoding.UTF8.GetBytes(text);

@@ -19,7 +19,7 @@ internal sealed class LocalVersionCache(TimeProvider time, int maxEntries = Loca
     public const int DefaultMaxEntries = 250_000;
 
     private readonly Lock _gate = new();
-    private State _state = new(string.Empty);
+    private EpochState _state = new(string.Empty);
     private long _generation;
     private long _leaseExpiry;
 
@@ -73,7 +73,7 @@ internal sealed class LocalVersionCache(TimeProvider time, int maxEntries = Loca
             {
                 // Dropping entries never makes a copy wrong (an in-flight read may still store what it read:
                 // nothing was invalidated), so the generation stays.
-                state = new State(epoch);
+                state = new EpochState(epoch);
                 Volatile.Write(ref _state, state);
             }
 
@@ -121,24 +121,24 @@ internal sealed class LocalVersionCache(TimeProvider time, int maxEntries = Loca
         {
             Volatile.Write(ref _leaseExpiry, 0);
             _generation++;
-            Volatile.Write(ref _state, new State(string.Empty));
+            Volatile.Write(ref _state, new EpochState(string.Empty));
         }
     }
 
     /// <summary>The state for <paramref name="epoch"/>: the current one, or a new empty one replacing it.</summary>
-    private State Adopt(string epoch)
+    private EpochState Adopt(string epoch)
     {
         if (!string.Equals(_state.Epoch, epoch, StringComparison.Ordinal))
         {
             _generation++;
-            Volatile.Write(ref _state, new State(epoch));
+            Volatile.Write(ref _state, new EpochState(epoch));
         }
 
         return _state;
     }
 
     /// <summary>Replaced as a whole when the epoch changes, so a stamp never mixes two states' tokens.</summary>
-    private sealed class State(string epoch)
+    private sealed class EpochState(string epoch)
     {
         public string Epoch { get; } = epoch;
 

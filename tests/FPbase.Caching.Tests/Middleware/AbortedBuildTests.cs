@@ -11,7 +11,7 @@ namespace FPbase.Caching.Tests.Middleware;
 public sealed class AbortedBuildTests
 {
     [Fact]
-    public async Task A_client_leaving_mid_build_does_not_end_its_request_under_the_build()
+    public async Task AClientLeavingMidBuildDoesNotEndItsRequestUnderTheBuild()
     {
         await using var test = await TestApp.StartAsync();
         test.Gate = new(TaskCreationOptions.RunContinuationsAsynchronously);

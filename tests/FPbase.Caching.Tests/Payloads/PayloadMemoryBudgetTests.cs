@@ -15,7 +15,7 @@ public sealed class PayloadMemoryBudgetTests
     private const long Budget = 2 * 1024 * 1024;
 
     [Fact]
-    public async Task Payloads_in_memory_stay_within_the_budget_however_many_are_built()
+    public async Task PayloadsInMemoryStayWithinTheBudgetHoweverManyAreBuilt()
     {
         await using var test = await TestApp.StartAsync(options =>
         {

@@ -102,7 +102,7 @@ public sealed class ProteinListTests(SiteFixture site) : IClassFixture<SiteFixtu
     [Fact]
     public void CsvQuotesOnlyFieldsWithCommasQuotesOrLineBreaksAsPythonsCsvModuleDoes()
     {
-        var csv = Features.Api.CsvText.Write([["plain", "a,b", "say \"hi\"", "two\nlines", ""]]);
+        var csv = Features.Shared.Csv.CsvText.Write([["plain", "a,b", "say \"hi\"", "two\nlines", ""]]);
         Assert.Equal("plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\r\n", csv);
     }
 

@@ -27,7 +27,7 @@ public sealed class ProteinEditFormTests(SiteFixture site) : IClassFixture<SiteF
         Assert.True(page.Headers.CacheControl?.NoStore);
         using var response = await browser.PostFormAsync($"/protein/{a}/edit/", new() { ["qy"] = "0.777", ["blurb"] = "Edited in the form." }, $"/protein/{a}/edit/");
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         Assert.Equal($"/protein/{a}/", response.Headers.Location?.OriginalString);
         var after = await witnesses.ETagsAsync(urls);
         EditWitnesses.AssertChanged(before, after, changed: [$"/protein/{a}/", "/table/"], unchanged: [$"/protein/{b}/"]);
@@ -114,7 +114,7 @@ public sealed class ProteinEditFormTests(SiteFixture site) : IClassFixture<SiteF
             var before = await PageRequests.ETagOf(anonymous, $"/protein/{a}/");
             var bBefore = await PageRequests.ETagOf(anonymous, $"/protein/{b}/");
             using var response = await browser.PostFormAsync($"/protein/{a}/edit/{form}", fields, $"/protein/{a}/edit/");
-            Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{form}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            Assert.True(response.StatusCode == HttpStatusCode.SeeOther, $"{form}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
             Assert.NotEqual(before, await PageRequests.ETagOf(anonymous, $"/protein/{a}/"));
             Assert.Equal(bBefore, await PageRequests.ETagOf(anonymous, $"/protein/{b}/"));
         }
@@ -122,7 +122,7 @@ public sealed class ProteinEditFormTests(SiteFixture site) : IClassFixture<SiteF
         var excerpt = await site.App.WithDbAsync(db => db.Excerpts.Where(e => e.Content == "Quoted in a form.").Select(e => e.Id).SingleAsync());
         using (var flag = await browser.PostFormAsync($"/protein/{a}/edit/excerpts/flag/", new() { ["excerpt"] = $"{excerpt}" }, $"/protein/{a}/edit/"))
         {
-            Assert.Equal(HttpStatusCode.Redirect, flag.StatusCode);
+            Assert.Equal(HttpStatusCode.SeeOther, flag.StatusCode);
         }
 
         Assert.Equal(ExcerptStatus.Flagged, await site.App.WithDbAsync(db => db.Excerpts.Where(e => e.Id == excerpt).Select(e => e.Status).SingleAsync()));
@@ -130,7 +130,7 @@ public sealed class ProteinEditFormTests(SiteFixture site) : IClassFixture<SiteF
         var pageBefore = await PageRequests.ETagOf(anonymous, $"/protein/{a}/");
         using (var revert = await browser.PostFormAsync($"/protein/{a}/edit/revert/", new() { ["revision"] = $"{firstRevision}", ["restore"] = "before" }, $"/protein/{a}/edit/"))
         {
-            Assert.Equal(HttpStatusCode.Redirect, revert.StatusCode);
+            Assert.Equal(HttpStatusCode.SeeOther, revert.StatusCode);
         }
 
         Assert.NotEqual(pageBefore, await PageRequests.ETagOf(anonymous, $"/protein/{a}/"));

@@ -21,7 +21,7 @@ internal sealed class GraphLoaders(FpbaseDbContext db)
     private BatchLoader<int, Dye?>? _dyes;
     private BatchLoader<int, IReadOnlyList<SpectrumNode>>? _spectraByFluor;
     private BatchLoader<int, IReadOnlyList<SpectrumNode>>? _spectraByProtein;
-    private BatchLoader<int, SpectrumValues?>? _values;
+    private BatchLoader<int, SpectrumNodeValues?>? _values;
     private BatchLoader<int, SpectrumNode?>? _spectraByFilter;
     private BatchLoader<int, SpectrumNode?>? _spectraByLight;
     private BatchLoader<int, SpectrumNode?>? _spectraByCamera;
@@ -81,11 +81,11 @@ internal sealed class GraphLoaders(FpbaseDbContext db)
             },
             [])).Load(proteinId);
 
-    public IDataLoaderResult<SpectrumValues?> Values(int spectrumId)
-        => (_values ??= new BatchLoader<int, SpectrumValues?>(
+    public IDataLoaderResult<SpectrumNodeValues?> Values(int spectrumId)
+        => (_values ??= new BatchLoader<int, SpectrumNodeValues?>(
             async (ids, ct) => await db.Spectra.AsNoTracking().Where(s => ids.Contains(s.Id))
                 .Select(s => new { s.Id, s.MinWave, s.Values })
-                .ToDictionaryAsync(s => s.Id, s => (SpectrumValues?)new SpectrumValues(s.MinWave, s.Values), ct),
+                .ToDictionaryAsync(s => s.Id, s => (SpectrumNodeValues?)new SpectrumNodeValues(s.MinWave, s.Values), ct),
             null)).Load(spectrumId);
 
     public IDataLoaderResult<SpectrumNode?> SpectrumOfFilter(int filterId)

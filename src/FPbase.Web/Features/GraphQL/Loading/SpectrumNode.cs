@@ -21,4 +21,4 @@ internal sealed record SpectrumNode(
     int? ReferenceId);
 
 /// <summary>A spectrum's values on its 1 nm grid, starting at <see cref="MinWave"/>; written as [[wave, value], ...].</summary>
-internal sealed record SpectrumValues(int MinWave, float[] Values);
+internal sealed record SpectrumNodeValues(int MinWave, float[] Values);

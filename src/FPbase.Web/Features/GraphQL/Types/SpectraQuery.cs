@@ -1,6 +1,6 @@
 using FPbase.Data;
 using FPbase.Data.Entities;
-using FPbase.Web.Features.Spectra;
+using FPbase.Web.Features.Spectra.List;
 using Microsoft.EntityFrameworkCore;
 
 namespace FPbase.Web.Features.GraphQL.Types;

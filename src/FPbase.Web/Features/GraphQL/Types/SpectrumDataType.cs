@@ -26,12 +26,12 @@ internal sealed class SpectrumDataType : ScalarGraphType
 }
 
 /// <summary>Writes a spectrum's values as pairs, each value in float32's shortest round-trip form.</summary>
-internal sealed class SpectrumValuesJsonConverter : JsonConverter<SpectrumValues>
+internal sealed class SpectrumValuesJsonConverter : JsonConverter<SpectrumNodeValues>
 {
-    public override SpectrumValues Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override SpectrumNodeValues Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         => throw new NotSupportedException();
 
-    public override void Write(Utf8JsonWriter writer, SpectrumValues value, JsonSerializerOptions options)
+    public override void Write(Utf8JsonWriter writer, SpectrumNodeValues value, JsonSerializerOptions options)
     {
         writer.WriteStartArray();
         for (var i = 0; i < value.Values.Length; i++)

@@ -1,0 +1,28 @@
+using FPbase.Data.Entities;
+using FPbase.Web.Features.Spectra.Images;
+
+namespace FPbase.Web.Features.Proteins.Page;
+
+/// <summary>
+/// Everything a protein page shows, loaded in one go: the protein with its organism, states (with their
+/// bleach measurements), transitions and OSER measurements; its references (primary first); the approved
+/// excerpts about it; its lineage parent and children; and its spectra figure.
+/// </summary>
+public sealed record ProteinPage(
+    Protein Protein,
+    IReadOnlyList<State> States,
+    IReadOnlyList<Reference> References,
+    IReadOnlyList<Excerpt> Excerpts,
+    LineageLink? Parent,
+    string Mutation,
+    IReadOnlyList<LineageLink> Children,
+    SpectraPlot Spectra)
+{
+    public bool IsPending => Protein.Status == ProteinStatus.Pending;
+
+    public IEnumerable<(State State, BleachMeasurement Measurement)> Bleaching
+        => States.SelectMany(s => s.BleachMeasurements.OrderBy(b => b.Id).Select(b => (s, b)));
+}
+
+/// <summary>A lineage neighbour, linked by name.</summary>
+public sealed record LineageLink(string Name, string Slug, string Mutation);
