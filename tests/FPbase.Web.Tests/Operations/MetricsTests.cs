@@ -40,9 +40,10 @@ public sealed class MetricsTests(SiteFixture site) : IClassFixture<SiteFixture>
 
     /// <summary>
     /// What the cache did, as its instruments count it. Read from this site's own meters (their scope is its
-    /// IMeterFactory): the test run holds many sites in one process, and OpenTelemetry's exporter merges and
-    /// retires same-named instruments across them, so the scrape's numbers are only exact with one site per process,
-    /// as in production (the scrape showed these counts when this class ran alone).
+    /// IMeterFactory). The test run holds many sites in one process, and there the scrape showed no fpbase_cache_*
+    /// series at all (most likely OpenTelemetry's exporter merging same-named instruments of all sites and retiring
+    /// them when another site stops); with one site per process, as in production, it showed these counts (this
+    /// class alone).
     /// </summary>
     [Fact]
     public async Task TheCacheCountsThe304sPayloadsAndBuildsItsReadersCause()
