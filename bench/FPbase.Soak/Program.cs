@@ -64,11 +64,12 @@ var history = writers.SelectMany(w => w.History).ToList();
 var observations = readers.SelectMany(r => r.Observations).ToList();
 var result = HistoryChecker.Check(history, observations);
 
-// 5xx on reads: a 503 with Retry-After while PostgreSQL is down (and for 5 s after it answers again) is the documented
-// answer (docs/caching.md, "PostgreSQL down"); every other 5xx counts against the run.
+// 5xx on reads: a 503 with Retry-After for a read in flight while PostgreSQL is down (or for 5 s after it answers
+// again) is the documented answer (docs/caching.md, "PostgreSQL down"; ServerError.IsDocumentedOutageAnswer); every
+// other 5xx counts against the run.
 var pgWindows = faults.Events.Where(f => f.Name == "postgres-restart").Select(f => (f.StartedAt, End: f.EndedAt + Clock.FromMs(5000))).ToList();
 var serverErrors = readers.SelectMany(r => r.ServerErrors).ToList();
-bool Excused(ServerError e) => e.Status == 503 && e.RetryAfter && pgWindows.Any(w => e.StartedAt >= w.StartedAt && e.StartedAt <= w.End);
+bool Excused(ServerError e) => e.IsDocumentedOutageAnswer(pgWindows);
 var excused = serverErrors.Count(Excused);
 var read5xx = serverErrors.Count - excused;
 

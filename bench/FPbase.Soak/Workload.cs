@@ -27,8 +27,20 @@ public sealed class Stats
     }
 }
 
-/// <summary>A read answered 5xx: kept with its time, to tell a documented 503 during a PostgreSQL outage from the rest.</summary>
-public sealed record ServerError(long StartedAt, int Status, string Surface, string Instance, string Path, string Coding, bool RetryAfter, string Body);
+/// <summary>
+/// A read answered 5xx, kept with when it was sent and answered, to tell a documented 503 during a PostgreSQL
+/// outage from the rest.
+/// </summary>
+public sealed record ServerError(long StartedAt, long EndedAt, int Status, string Surface, string Instance, string Path, string Coding, bool RetryAfter, string Body)
+{
+    /// <summary>
+    /// The documented answer while PostgreSQL is down (docs/caching.md, "PostgreSQL down"): a 503 with Retry-After
+    /// for a read that was in flight during an outage (sent before it ended, answered after it began). A read sent
+    /// just before the outage can reach the database only once it is down: a stalled Redis or a slow build delays it.
+    /// </summary>
+    public bool IsDocumentedOutageAnswer(IEnumerable<(long StartedAt, long End)> outages)
+        => Status == 503 && RetryAfter && outages.Any(w => StartedAt <= w.End && EndedAt >= w.StartedAt);
+}
 
 public static class HttpClients
 {
@@ -252,7 +264,7 @@ public sealed class Reader(int index, IReadOnlyList<WatchedProtein> watched, Soa
                 Interlocked.Increment(ref stats.Read5xx);
                 // The body's start (a problem document names what failed), to tell one 5xx from another in a CI log.
                 var excerpt = System.Text.Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 300));
-                ServerErrors.Add(new ServerError(startedAt, status, name, instanceName, path, coding, response.Headers.RetryAfter is not null, excerpt));
+                ServerErrors.Add(new ServerError(startedAt, Clock.Now, status, name, instanceName, path, coding, response.Headers.RetryAfter is not null, excerpt));
                 return;
             }
 
