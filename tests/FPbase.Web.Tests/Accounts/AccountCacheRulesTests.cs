@@ -12,7 +12,7 @@ namespace FPbase.Web.Tests.Accounts;
 public sealed class AccountCacheRulesTests(SiteFixture site) : IClassFixture<SiteFixture>
 {
     [Fact]
-    public async Task Users_roles_tokens_and_favourites_change_no_public_etag()
+    public async Task UsersRolesTokensAndFavouritesChangeNoPublicEtag()
     {
         using var client = site.App.CreateClient();
         var protein = await site.App.WithDbAsync(db => db.Proteins.OrderBy(p => p.Id).Select(p => new { p.Id, p.Slug }).FirstAsync());

@@ -10,7 +10,7 @@ namespace FPbase.Web.Tests.Accounts;
 public sealed class AccountFormsTests(SiteFixture site) : IClassFixture<SiteFixture>
 {
     [Fact]
-    public async Task A_visitor_registers_is_logged_in_as_an_editor_logs_out_and_logs_in_again()
+    public async Task AVisitorRegistersIsLoggedInAsAnEditorLogsOutAndLogsInAgain()
     {
         using var browser = site.App.CreateBrowserClient();
         var name = "reg-" + Guid.NewGuid().ToString("N")[..10];
@@ -41,7 +41,7 @@ public sealed class AccountFormsTests(SiteFixture site) : IClassFixture<SiteFixt
     }
 
     [Fact]
-    public async Task The_login_cookie_is_http_only_and_same_site_lax()
+    public async Task TheLoginCookieIsHttpOnlyAndSameSiteLax()
     {
         var user = await site.App.CreateEditorAsync();
         using var browser = site.App.CreateBrowserClient();
@@ -54,7 +54,7 @@ public sealed class AccountFormsTests(SiteFixture site) : IClassFixture<SiteFixt
     }
 
     [Fact]
-    public async Task A_wrong_password_shows_the_form_again_with_400_and_no_cookie()
+    public async Task AWrongPasswordShowsTheFormAgainWith400AndNoCookie()
     {
         var user = await site.App.CreateEditorAsync();
         using var browser = site.App.CreateBrowserClient();
@@ -67,7 +67,7 @@ public sealed class AccountFormsTests(SiteFixture site) : IClassFixture<SiteFixt
     }
 
     [Fact]
-    public async Task A_form_post_without_the_antiforgery_token_is_400_and_creates_no_account()
+    public async Task AFormPostWithoutTheAntiforgeryTokenIs400AndCreatesNoAccount()
     {
         using var browser = site.App.CreateBrowserClient();
         _ = await browser.Http.GetStringAsync("/accounts/register/"); // the antiforgery cookie is set, but the field is left out
@@ -87,7 +87,7 @@ public sealed class AccountFormsTests(SiteFixture site) : IClassFixture<SiteFixt
     }
 
     [Fact]
-    public async Task A_login_never_redirects_to_another_site()
+    public async Task ALoginNeverRedirectsToAnotherSite()
     {
         var user = await site.App.CreateEditorAsync();
         using var browser = site.App.CreateBrowserClient();
@@ -103,7 +103,7 @@ public sealed class AccountFormsTests(SiteFixture site) : IClassFixture<SiteFixt
     }
 
     [Fact]
-    public async Task The_form_pages_are_never_stored_by_any_cache()
+    public async Task TheFormPagesAreNeverStoredByAnyCache()
     {
         using var browser = site.App.CreateBrowserClient();
         foreach (var page in new[] { "/accounts/login/", "/accounts/register/", "/accounts/logout/" })
@@ -117,7 +117,7 @@ public sealed class AccountFormsTests(SiteFixture site) : IClassFixture<SiteFixt
     }
 
     [Fact]
-    public async Task Registration_refuses_a_short_password_and_a_taken_name_with_400()
+    public async Task RegistrationRefusesAShortPasswordAndATakenNameWith400()
     {
         var existing = await site.App.CreateEditorAsync();
         using var browser = site.App.CreateBrowserClient();
@@ -142,7 +142,7 @@ public sealed class AccountFormsTests(SiteFixture site) : IClassFixture<SiteFixt
     }
 
     [Fact]
-    public async Task Passwords_are_stored_hashed()
+    public async Task PasswordsAreStoredHashed()
     {
         var user = await site.App.CreateEditorAsync();
         var stored = await site.App.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.PasswordHash).SingleAsync());
@@ -159,7 +159,7 @@ public sealed class AccountFormsTests(SiteFixture site) : IClassFixture<SiteFixt
 public sealed class AccountPageTests(SiteFixture site) : IClassFixture<SiteFixture>
 {
     [Fact]
-    public async Task The_login_page_names_the_logged_in_user_and_public_pages_link_to_it_for_everyone()
+    public async Task TheLoginPageNamesTheLoggedInUserAndPublicPagesLinkToItForEveryone()
     {
         var user = await site.App.CreateEditorAsync();
         using var browser = await site.App.LoginAsync(user);

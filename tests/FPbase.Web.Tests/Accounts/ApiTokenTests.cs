@@ -13,7 +13,7 @@ namespace FPbase.Web.Tests.Accounts;
 public sealed class ApiTokenTests(SiteFixture site) : IClassFixture<SiteFixture>
 {
     [Fact]
-    public async Task An_editor_creates_a_token_uses_it_sees_it_listed_without_the_secret_and_revokes_it()
+    public async Task AnEditorCreatesATokenUsesItSeesItListedWithoutTheSecretAndRevokesIt()
     {
         var editor = await site.App.CreateEditorAsync();
         using var browser = await site.App.LoginAsync(editor);
@@ -52,7 +52,7 @@ public sealed class ApiTokenTests(SiteFixture site) : IClassFixture<SiteFixture>
     }
 
     [Fact]
-    public async Task The_database_holds_only_the_tokens_hash_and_prefix()
+    public async Task TheDatabaseHoldsOnlyTheTokensHashAndPrefix()
     {
         var editor = await site.App.CreateEditorAsync();
         using var browser = await site.App.LoginAsync(editor);
@@ -70,7 +70,7 @@ public sealed class ApiTokenTests(SiteFixture site) : IClassFixture<SiteFixture>
     }
 
     [Fact]
-    public async Task Another_user_can_neither_see_nor_revoke_my_token()
+    public async Task AnotherUserCanNeitherSeeNorRevokeMyToken()
     {
         var owner = await site.App.CreateEditorAsync();
         var other = await site.App.CreateEditorAsync();
@@ -85,7 +85,7 @@ public sealed class ApiTokenTests(SiteFixture site) : IClassFixture<SiteFixture>
     }
 
     [Fact]
-    public async Task An_unknown_or_malformed_token_is_401_even_on_public_reads()
+    public async Task AnUnknownOrMalformedTokenIs401EvenOnPublicReads()
     {
         foreach (var bad in new[] { "fpb_" + new string('A', 43), "fpb_not-a-token", "fpb_" + new string('x', 500) })
         {
@@ -99,7 +99,7 @@ public sealed class ApiTokenTests(SiteFixture site) : IClassFixture<SiteFixture>
     }
 
     [Fact]
-    public async Task A_token_that_is_not_ours_is_ignored_on_public_reads_with_a_hint_and_refused_elsewhere()
+    public async Task ATokenThatIsNotOursIsIgnoredOnPublicReadsWithAHintAndRefusedElsewhere()
     {
         // An FPbase client configured with an fpbase.org key sends it on every request.
         using var client = ClientWith("0123456789abcdef0123456789abcdef01234567");
@@ -113,7 +113,7 @@ public sealed class ApiTokenTests(SiteFixture site) : IClassFixture<SiteFixture>
     }
 
     [Fact]
-    public async Task Anonymous_callers_get_401_with_a_bearer_challenge_on_the_token_routes()
+    public async Task AnonymousCallersGet401WithABearerChallengeOnTheTokenRoutes()
     {
         using var client = site.App.CreateClient(new() { AllowAutoRedirect = false });
         var response = await client.GetAsync("/api/tokens/");
@@ -123,7 +123,7 @@ public sealed class ApiTokenTests(SiteFixture site) : IClassFixture<SiteFixture>
     }
 
     [Fact]
-    public async Task A_token_cannot_create_tokens()
+    public async Task ATokenCannotCreateTokens()
     {
         using var script = await site.App.CreateBearerClientAsync(await site.App.CreateEditorAsync());
         var response = await script.Http.PostAsJsonAsync("/api/tokens/", new { name = "child" });
@@ -131,7 +131,7 @@ public sealed class ApiTokenTests(SiteFixture site) : IClassFixture<SiteFixture>
     }
 
     [Fact]
-    public async Task A_token_needs_a_name_of_at_most_100_characters()
+    public async Task ATokenNeedsANameOfAtMost100Characters()
     {
         using var browser = await site.App.LoginAsync(await site.App.CreateEditorAsync());
         foreach (var body in new object[] { new { name = "" }, new { name = new string('n', 101) }, new { other = 1 } })
@@ -146,7 +146,7 @@ public sealed class ApiTokenTests(SiteFixture site) : IClassFixture<SiteFixture>
     }
 
     [Fact]
-    public async Task Creating_a_token_from_a_login_session_needs_the_antiforgery_token()
+    public async Task CreatingATokenFromALoginSessionNeedsTheAntiforgeryToken()
     {
         var editor = await site.App.CreateEditorAsync();
         using var browser = await site.App.LoginAsync(editor);

@@ -14,7 +14,7 @@ namespace FPbase.Web.Tests.Accounts;
 public sealed class SecureCookieTests(SiteFixture site) : IClassFixture<SiteFixture>
 {
     [Fact]
-    public async Task Over_https_the_login_and_antiforgery_cookies_are_secure_host_cookies()
+    public async Task OverHttpsTheLoginAndAntiforgeryCookiesAreSecureHostCookies()
     {
         await using var production = site.App.WithWebHostBuilder(builder => builder.UseSetting("Accounts:SecureCookies", "true"));
         var user = await production.CreateEditorAsync();
@@ -42,7 +42,7 @@ public sealed class SecureCookieTests(SiteFixture site) : IClassFixture<SiteFixt
     }
 
     [Fact]
-    public async Task Another_instance_of_the_site_reads_the_login_cookie_through_the_shared_key_ring()
+    public async Task AnotherInstanceOfTheSiteReadsTheLoginCookieThroughTheSharedKeyRing()
     {
         var user = await site.App.CreateEditorAsync();
         using var first = await site.App.LoginAsync(user);

@@ -18,7 +18,7 @@ public sealed class SecureCookiesOverPlainHttpTests(SiteFixture site) : IClassFi
     [InlineData("/accounts/login/")]
     [InlineData("/accounts/register/")]
     [InlineData("/accounts/logout/")]
-    public async Task In_production_over_plain_http_an_account_form_is_a_403_problem_saying_https_is_required(string path)
+    public async Task InProductionOverPlainHttpAnAccountFormIsA403ProblemSayingHttpsIsRequired(string path)
     {
         await using var production = site.App.WithWebHostBuilder(builder => builder.UseEnvironment("Production"));
         using var client = PlainHttpClient(production);
@@ -29,7 +29,7 @@ public sealed class SecureCookiesOverPlainHttpTests(SiteFixture site) : IClassFi
     }
 
     [Fact]
-    public async Task With_secure_cookies_over_plain_http_an_anonymous_json_post_is_a_403_problem_not_a_500()
+    public async Task WithSecureCookiesOverPlainHttpAnAnonymousJsonPostIsA403ProblemNotA500()
     {
         await using var secure = site.App.WithWebHostBuilder(builder => builder.UseSetting("Accounts:SecureCookies", "true"));
         using var client = PlainHttpClient(secure);
@@ -40,7 +40,7 @@ public sealed class SecureCookiesOverPlainHttpTests(SiteFixture site) : IClassFi
     }
 
     [Fact]
-    public async Task In_production_over_plain_http_an_anonymous_json_post_is_a_403_problem_not_a_500()
+    public async Task InProductionOverPlainHttpAnAnonymousJsonPostIsA403ProblemNotA500()
     {
         await using var production = site.App.WithWebHostBuilder(builder => builder.UseEnvironment("Production"));
         using var client = PlainHttpClient(production);
@@ -51,7 +51,7 @@ public sealed class SecureCookiesOverPlainHttpTests(SiteFixture site) : IClassFi
     }
 
     [Fact]
-    public async Task In_production_over_plain_http_public_reads_still_work()
+    public async Task InProductionOverPlainHttpPublicReadsStillWork()
     {
         await using var production = site.App.WithWebHostBuilder(builder => builder.UseEnvironment("Production"));
         using var client = PlainHttpClient(production);
@@ -64,7 +64,7 @@ public sealed class SecureCookiesOverPlainHttpTests(SiteFixture site) : IClassFi
     }
 
     [Fact]
-    public async Task A_login_cookie_that_arrives_over_plain_http_gets_a_403_problem_from_api_me_not_a_500()
+    public async Task ALoginCookieThatArrivesOverPlainHttpGetsA403ProblemFromApiMeNotA500()
     {
         await using var secure = site.App.WithWebHostBuilder(builder => builder.UseSetting("Accounts:SecureCookies", "true"));
         var user = await secure.CreateEditorAsync();
@@ -83,7 +83,7 @@ public sealed class SecureCookiesOverPlainHttpTests(SiteFixture site) : IClassFi
     }
 
     [Fact]
-    public async Task A_token_authenticated_write_over_plain_http_needs_no_cookie_and_is_not_refused()
+    public async Task ATokenAuthenticatedWriteOverPlainHttpNeedsNoCookieAndIsNotRefused()
     {
         await using var secure = site.App.WithWebHostBuilder(builder => builder.UseSetting("Accounts:SecureCookies", "true"));
         using var script = await secure.CreateBearerClientAsync(await secure.CreateEditorAsync());

@@ -16,7 +16,7 @@ public sealed class QueryVariantTests(SiteFixture site) : IClassFixture<SiteFixt
     private readonly HttpClient _client = site.App.CreateClient();
 
     [Fact]
-    public async Task Random_query_strings_on_a_list_share_its_etag_and_are_built_once()
+    public async Task RandomQueryStringsOnAListShareItsEtagAndAreBuiltOnce()
     {
         var etag = await PageRequests.ETagOf(_client, "/api/spectra-list/");
         var commands = site.App.Commands.Count;
@@ -36,7 +36,7 @@ public sealed class QueryVariantTests(SiteFixture site) : IClassFixture<SiteFixt
     [InlineData("/table/")]
     [InlineData("/spectra/")]
     [InlineData("/")]
-    public async Task Pages_ignore_every_query_parameter(string url)
+    public async Task PagesIgnoreEveryQueryParameter(string url)
     {
         var etag = await PageRequests.ETagOf(_client, url);
         Assert.Equal(etag, await PageRequests.ETagOf(_client, url + "?utm_source=x&n=" + Guid.NewGuid().ToString("N")));
@@ -51,7 +51,7 @@ public sealed class QueryVariantTests(SiteFixture site) : IClassFixture<SiteFixt
     [InlineData("/spectra_csv/?q=17,18", "/spectra_csv/?foo=bar&q=17,18")]
     [InlineData("/spectra_img/egfp.svg", "/spectra_img/egfp.svg?fill=True&TRANSPARENT=yes&grid=0&colour=red&grid=")]
     [InlineData("/spectra_img/egfp.svg?grid=true", "/spectra_img/egfp.svg?GRID=1")]
-    public async Task Spellings_of_the_same_query_share_one_etag(string canonical, string spelling)
+    public async Task SpellingsOfTheSameQueryShareOneEtag(string canonical, string spelling)
     {
         var etag = await PageRequests.ETagOf(_client, canonical);
         var response = await _client.GetAsync(spelling);
@@ -65,15 +65,15 @@ public sealed class QueryVariantTests(SiteFixture site) : IClassFixture<SiteFixt
     [InlineData("/api/proteins/", "/api/proteins/?format=csv")]
     [InlineData("/spectra_img/egfp.svg", "/spectra_img/egfp.svg?grid=true")]
     [InlineData("/spectra_csv/?q=17", "/spectra_csv/?q=18")]
-    public async Task Declared_parameters_still_make_their_own_variant(string one, string other)
+    public async Task DeclaredParametersStillMakeTheirOwnVariant(string one, string other)
         => Assert.NotEqual(await PageRequests.ETagOf(_client, one), await PageRequests.ETagOf(_client, other));
 
     [Fact]
-    public async Task A_mistyped_filter_is_still_refused_rather_than_answered_with_the_whole_list()
+    public async Task AMistypedFilterIsStillRefusedRatherThanAnsweredWithTheWholeList()
         => await _client.AssertBadParameterAsync("/api/proteins/?name__icontain=gfp", "name__icontain");
 
     [Fact]
-    public async Task A_graphql_get_ignores_parameters_that_are_not_graphql()
+    public async Task AGraphqlGetIgnoresParametersThatAreNotGraphql()
     {
         var url = GraphQLClient.Path + "?query=" + Uri.EscapeDataString("{ organisms { id } }");
         Assert.Equal(await PageRequests.ETagOf(_client, url), await PageRequests.ETagOf(_client, url + "&n=" + Guid.NewGuid().ToString("N")));

@@ -43,7 +43,7 @@ public sealed class ClientDisconnectTests : IAsyncLifetime
     [Theory]
     [InlineData("/graphql/")]
     [InlineData("/api/proteins/")]
-    public async Task A_client_that_resets_while_sending_its_body_is_not_logged_as_an_unhandled_exception(string path)
+    public async Task AClientThatResetsWhileSendingItsBodyIsNotLoggedAsAnUnhandledException(string path)
     {
         for (var i = 0; i < 5; i++)
         {

@@ -13,7 +13,7 @@ namespace FPbase.Web.Tests.Deployment;
 public sealed class ForwardedHeadersSettingsTests
 {
     [Fact]
-    public void Lists_are_read_as_arrays_indexed_keys_or_one_comma_separated_value()
+    public void ListsAreReadAsArraysIndexedKeysOrOneCommaSeparatedValue()
     {
         var settings = Read(new()
         {
@@ -29,7 +29,7 @@ public sealed class ForwardedHeadersSettingsTests
     }
 
     [Fact]
-    public void Nothing_configured_or_blank_values_trust_no_proxy()
+    public void NothingConfiguredOrBlankValuesTrustNoProxy()
     {
         Assert.False(Read([]).Enabled);
         Assert.False(Read(new() { ["ForwardedHeaders:KnownProxies"] = "", ["ForwardedHeaders:KnownNetworks:0"] = " " }).Enabled);
@@ -44,7 +44,7 @@ public sealed class ForwardedHeadersSettingsTests
     [InlineData("KnownNetworks", "10.0.0.0")]
     [InlineData("ForwardLimit", "0")]
     [InlineData("ForwardLimit", "two")]
-    public void A_value_that_does_not_parse_is_a_problem_naming_the_setting_and_the_value(string key, string value)
+    public void AValueThatDoesNotParseIsAProblemNamingTheSettingAndTheValue(string key, string value)
     {
         var problem = Assert.Single(Read(new() { ["ForwardedHeaders:" + key] = value }).Problems());
 
@@ -53,7 +53,7 @@ public sealed class ForwardedHeadersSettingsTests
     }
 
     [Fact]
-    public void Only_the_listed_proxies_are_trusted_not_the_framework_default_loopback()
+    public void OnlyTheListedProxiesAreTrustedNotTheFrameworkDefaultLoopback()
     {
         var options = new ForwardedHeadersOptions();
         Read(new() { ["ForwardedHeaders:KnownProxies"] = "10.0.0.5", ["ForwardedHeaders:ForwardLimit"] = "2" }).ApplyTo(options);
@@ -72,7 +72,7 @@ public sealed class ForwardedHeadersSettingsTests
     [InlineData(null, "8080", null, null, "http://*:8080")]
     [InlineData(null, "8080", "8443", null, "http://*:8080 https://*:8443")]
     [InlineData("http://127.0.0.1:5000", null, null, "https://0.0.0.0:443", "https://0.0.0.0:443")]
-    public void Kestrel_urls_are_read_as_kestrel_chooses_them(string? urls, string? httpPorts, string? httpsPorts, string? endpoint, string expected)
+    public void KestrelUrlsAreReadAsKestrelChoosesThem(string? urls, string? httpPorts, string? httpsPorts, string? endpoint, string expected)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {

@@ -16,7 +16,7 @@ public sealed class NginxProxyTests(NginxProxyTests.Deployment deployment) : ICl
     private static readonly HttpStatusCode[] LimitReachedAfterTheLimit = [.. Enumerable.Repeat(HttpStatusCode.OK, AnonymousPerMinute), HttpStatusCode.TooManyRequests];
 
     [Fact]
-    public async Task Through_nginx_the_account_forms_work_and_set_secure_host_cookies()
+    public async Task ThroughNginxTheAccountFormsWorkAndSetSecureHostCookies()
     {
         var cookies = new CookieContainer();
         using var browser = new CookieClient(deployment.Proxy.CreateClient(deployment.Proxy.HttpsAddress, cookies: cookies), null);
@@ -53,7 +53,7 @@ public sealed class NginxProxyTests(NginxProxyTests.Deployment deployment) : ICl
     }
 
     [Fact]
-    public async Task Through_nginx_each_client_has_its_own_rate_limit_and_cannot_forge_its_address()
+    public async Task ThroughNginxEachClientHasItsOwnRateLimitAndCannotForgeItsAddress()
     {
         using var first = deployment.Proxy.CreateClient(deployment.Proxy.HttpsAddress, "127.0.0.2");
         using var second = deployment.Proxy.CreateClient(deployment.Proxy.HttpsAddress, "127.0.0.3");
@@ -72,7 +72,7 @@ public sealed class NginxProxyTests(NginxProxyTests.Deployment deployment) : ICl
     }
 
     [Fact]
-    public async Task A_client_that_bypasses_the_proxy_is_not_believed_its_forwarded_headers_are_ignored()
+    public async Task AClientThatBypassesTheProxyIsNotBelievedItsForwardedHeadersAreIgnored()
     {
         // Directly to the site's port, from an address that is not the known proxy.
         using var direct = deployment.Proxy.CreateClient(deployment.Site, "127.0.0.4");
@@ -95,7 +95,7 @@ public sealed class NginxProxyTests(NginxProxyTests.Deployment deployment) : ICl
     }
 
     [Fact]
-    public async Task Plain_http_to_nginx_is_redirected_to_https()
+    public async Task PlainHttpToNginxIsRedirectedToHttps()
     {
         using var client = deployment.Proxy.CreateClient(deployment.Proxy.HttpAddress, "127.0.0.5");
 

@@ -15,7 +15,7 @@ public sealed class SiteStartupTests(SiteStartupTests.Database database) : IClas
     private const string NoDatabase = "Host=127.0.0.1;Port=1;Database=none;Username=none;Password=none;Timeout=2";
 
     [Fact]
-    public async Task In_production_over_plain_http_with_secure_cookies_and_no_trusted_proxy_the_site_refuses_to_start_with_one_line()
+    public async Task InProductionOverPlainHttpWithSecureCookiesAndNoTrustedProxyTheSiteRefusesToStartWithOneLine()
     {
         await using var site = SiteProcess.Start("Production", new Dictionary<string, string> { ["ConnectionStrings:Postgres"] = NoDatabase });
 
@@ -31,7 +31,7 @@ public sealed class SiteStartupTests(SiteStartupTests.Database database) : IClas
     }
 
     [Fact]
-    public async Task Forwarded_headers_settings_that_do_not_parse_stop_the_site_at_start_naming_each_value()
+    public async Task ForwardedHeadersSettingsThatDoNotParseStopTheSiteAtStartNamingEachValue()
     {
         await using var site = SiteProcess.Start("Production", new Dictionary<string, string>
         {
@@ -51,7 +51,7 @@ public sealed class SiteStartupTests(SiteStartupTests.Database database) : IClas
     }
 
     [Fact]
-    public async Task A_freshness_class_chosen_in_the_settings_instead_of_on_the_endpoint_stops_the_site_with_one_line()
+    public async Task AFreshnessClassChosenInTheSettingsInsteadOfOnTheEndpointStopsTheSiteWithOneLine()
     {
         await using var site = SiteProcess.Start("Development", new Dictionary<string, string>
         {
@@ -69,7 +69,7 @@ public sealed class SiteStartupTests(SiteStartupTests.Database database) : IClas
     [Theory]
     [InlineData("Development", null, "fpbase.csrf=")]
     [InlineData("Production", "false", "fpbase.csrf=")]
-    public async Task Over_plain_http_without_secure_cookies_the_site_starts_and_serves_the_login_form(string environment, string? secureCookies, string cookie)
+    public async Task OverPlainHttpWithoutSecureCookiesTheSiteStartsAndServesTheLoginForm(string environment, string? secureCookies, string cookie)
     {
         var settings = new Dictionary<string, string>
         {

@@ -15,7 +15,7 @@ public sealed class LineageShapeTests(SiteFixture site) : IClassFixture<SiteFixt
     private const int ChainLength = 20;
 
     [Fact]
-    public async Task A_deep_lineage_and_a_parent_cycle_are_both_answered()
+    public async Task ADeepLineageAndAParentCycleAreBothAnswered()
     {
         var chain = await site.App.WithDbAsync(async db =>
         {

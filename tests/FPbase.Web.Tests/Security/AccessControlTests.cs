@@ -15,7 +15,7 @@ public sealed class AccessControlTests(ProbeSite site) : IClassFixture<ProbeSite
     private const string StaffProbe = "/api/test-probes/staff/";
 
     [Fact]
-    public async Task Anonymous_writes_are_401_with_a_bearer_challenge_and_problem_details()
+    public async Task AnonymousWritesAre401WithABearerChallengeAndProblemDetails()
     {
         using var client = site.ClientFrom("10.1.0.1");
         foreach (var probe in new[] { EditorProbe, StaffProbe })
@@ -28,7 +28,7 @@ public sealed class AccessControlTests(ProbeSite site) : IClassFixture<ProbeSite
     }
 
     [Fact]
-    public async Task An_anonymous_visitor_of_a_protected_page_is_sent_to_the_login_form()
+    public async Task AnAnonymousVisitorOfAProtectedPageIsSentToTheLoginForm()
     {
         using var client = site.ClientFrom("10.1.0.2");
         var response = await client.GetAsync("/test-probes/editor-page/");
@@ -37,7 +37,7 @@ public sealed class AccessControlTests(ProbeSite site) : IClassFixture<ProbeSite
     }
 
     [Fact]
-    public async Task A_user_without_a_role_may_not_write()
+    public async Task AUserWithoutARoleMayNotWrite()
     {
         using var browser = await site.App.LoginAsync(await site.App.CreateUserAsync());
         Assert.Equal(HttpStatusCode.Forbidden, (await browser.SendJsonAsync(HttpMethod.Post, EditorProbe, new { })).StatusCode);
@@ -45,7 +45,7 @@ public sealed class AccessControlTests(ProbeSite site) : IClassFixture<ProbeSite
     }
 
     [Fact]
-    public async Task An_editor_writes_but_may_not_do_what_only_staff_may()
+    public async Task AnEditorWritesButMayNotDoWhatOnlyStaffMay()
     {
         var editor = await site.App.CreateEditorAsync();
         using var browser = await site.App.LoginAsync(editor);
@@ -63,7 +63,7 @@ public sealed class AccessControlTests(ProbeSite site) : IClassFixture<ProbeSite
     }
 
     [Fact]
-    public async Task Staff_may_do_everything_an_editor_may()
+    public async Task StaffMayDoEverythingAnEditorMay()
     {
         var staff = await site.App.CreateStaffAsync();
         using var browser = await site.App.LoginAsync(staff);
@@ -76,7 +76,7 @@ public sealed class AccessControlTests(ProbeSite site) : IClassFixture<ProbeSite
     }
 
     [Fact]
-    public async Task A_logged_in_editors_write_without_the_antiforgery_token_is_400()
+    public async Task ALoggedInEditorsWriteWithoutTheAntiforgeryTokenIs400()
     {
         using var browser = await site.App.LoginAsync(await site.App.CreateEditorAsync());
         var json = await browser.Http.PostAsJsonAsync(EditorProbe, new { });
@@ -85,7 +85,7 @@ public sealed class AccessControlTests(ProbeSite site) : IClassFixture<ProbeSite
     }
 
     [Fact]
-    public async Task A_cross_site_form_post_riding_on_the_editors_cookie_is_refused()
+    public async Task ACrossSiteFormPostRidingOnTheEditorsCookieIsRefused()
     {
         using var browser = await site.App.LoginAsync(await site.App.CreateEditorAsync());
         using var forged = new HttpRequestMessage(HttpMethod.Post, "/test-probes/editor-form/")
@@ -101,7 +101,7 @@ public sealed class AccessControlTests(ProbeSite site) : IClassFixture<ProbeSite
     }
 
     [Fact]
-    public async Task Another_sessions_antiforgery_token_does_not_work()
+    public async Task AnotherSessionsAntiforgeryTokenDoesNotWork()
     {
         using var mallory = await site.App.LoginAsync(await site.App.CreateEditorAsync());
         using var alice = await site.App.LoginAsync(await site.App.CreateEditorAsync());
@@ -113,7 +113,7 @@ public sealed class AccessControlTests(ProbeSite site) : IClassFixture<ProbeSite
     }
 
     [Fact]
-    public async Task An_api_token_write_needs_no_antiforgery_token()
+    public async Task AnApiTokenWriteNeedsNoAntiforgeryToken()
     {
         using var script = await site.App.CreateBearerClientAsync(await site.App.CreateEditorAsync());
         var response = await script.Http.PostAsJsonAsync(EditorProbe, new { });
@@ -121,7 +121,7 @@ public sealed class AccessControlTests(ProbeSite site) : IClassFixture<ProbeSite
     }
 
     [Fact]
-    public async Task Roles_granted_later_apply_to_api_tokens_at_once()
+    public async Task RolesGrantedLaterApplyToApiTokensAtOnce()
     {
         var user = await site.App.CreateUserAsync();
         using var script = await site.App.CreateBearerClientAsync(user);

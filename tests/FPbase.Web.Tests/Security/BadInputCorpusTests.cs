@@ -50,7 +50,7 @@ public sealed partial class BadInputCorpusTests(SiteFixture site) : IClassFixtur
         ["format", "q", "query", "variables", "operationName", "xlim", "fill", "transparent", "grid", "title", "xlabels", "page", "limit"];
 
     [Fact]
-    public async Task Injection_strings_in_every_route_parameter_of_every_get_route_are_never_a_5xx()
+    public async Task InjectionStringsInEveryRouteParameterOfEveryGetRouteAreNeverA5xx()
     {
         var snapshot = await SnapshotAsync();
         using var client = site.App.CreateClient();
@@ -70,7 +70,7 @@ public sealed partial class BadInputCorpusTests(SiteFixture site) : IClassFixtur
     }
 
     [Fact]
-    public async Task Injection_strings_in_every_query_parameter_are_never_a_5xx()
+    public async Task InjectionStringsInEveryQueryParameterAreNeverA5xx()
     {
         var snapshot = await SnapshotAsync();
         using var client = site.App.CreateClient();
@@ -101,7 +101,7 @@ public sealed partial class BadInputCorpusTests(SiteFixture site) : IClassFixtur
     }
 
     [Fact]
-    public async Task Malformed_conditional_headers_are_never_a_5xx()
+    public async Task MalformedConditionalHeadersAreNeverA5xx()
     {
         string[] validators = ["\"unterminated", "W/", "W/\"", "*", "garbage, \"x\"", "\"" + new string('e', 5000) + "\"", "\"a\"\"b\"", ",,,", "\"\0\""];
         using var client = site.App.CreateClient();
@@ -131,7 +131,7 @@ public sealed partial class BadInputCorpusTests(SiteFixture site) : IClassFixtur
     }
 
     [Fact]
-    public async Task Bad_bodies_content_types_and_field_values_on_the_write_routes_are_4xx_and_change_nothing()
+    public async Task BadBodiesContentTypesAndFieldValuesOnTheWriteRoutesAre4xxAndChangeNothing()
     {
         var snapshot = await SnapshotAsync();
         using var staff = await site.App.CreateBearerClientAsync(await site.App.CreateStaffAsync());
@@ -202,7 +202,7 @@ public sealed partial class BadInputCorpusTests(SiteFixture site) : IClassFixtur
     }
 
     [Fact]
-    public async Task Injection_strings_in_the_submit_form_are_400s_and_change_nothing()
+    public async Task InjectionStringsInTheSubmitFormAre400sAndChangeNothing()
     {
         var snapshot = await SnapshotAsync();
         using var browser = await site.App.LoginAsync(await site.App.CreateEditorAsync());
@@ -230,7 +230,7 @@ public sealed partial class BadInputCorpusTests(SiteFixture site) : IClassFixtur
     /// antiforgery check), which must be a 400, like any unreadable form, not a 500.
     /// </summary>
     [Fact]
-    public async Task A_nul_character_in_a_posted_form_is_a_400_not_a_500()
+    public async Task ANulCharacterInAPostedFormIsA400NotA500()
     {
         var snapshot = await SnapshotAsync();
         using var browser = await site.App.LoginAsync(await site.App.CreateEditorAsync());
@@ -245,7 +245,7 @@ public sealed partial class BadInputCorpusTests(SiteFixture site) : IClassFixtur
     /// a correct 200/304, never a 5xx, nothing changed. (Slow bodies need Kestrel's data rate: bench/hostile.)
     /// </summary>
     [Fact]
-    public async Task Hostile_shapes_are_refused_or_answered_never_a_5xx()
+    public async Task HostileShapesAreRefusedOrAnsweredNeverA5xx()
     {
         var snapshot = await SnapshotAsync();
         using var client = site.App.CreateClient();

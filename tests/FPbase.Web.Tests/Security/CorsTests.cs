@@ -9,7 +9,7 @@ public sealed class CorsTests(SiteFixture site) : IClassFixture<SiteFixture>
     private const string Origin = "https://lab.example";
 
     [Fact]
-    public async Task An_api_get_from_another_origin_may_be_read_without_credentials()
+    public async Task AnApiGetFromAnotherOriginMayBeReadWithoutCredentials()
     {
         using var client = site.App.CreateClient();
         var response = await SendAsync(client, HttpMethod.Get, "/api/spectra-list/", ("Origin", Origin));
@@ -21,7 +21,7 @@ public sealed class CorsTests(SiteFixture site) : IClassFixture<SiteFixture>
     }
 
     [Fact]
-    public async Task A_preflight_for_an_api_get_with_if_none_match_is_allowed()
+    public async Task APreflightForAnApiGetWithIfNoneMatchIsAllowed()
     {
         using var client = site.App.CreateClient();
         var response = await SendAsync(client, HttpMethod.Options, "/api/spectra-list/",
@@ -37,7 +37,7 @@ public sealed class CorsTests(SiteFixture site) : IClassFixture<SiteFixture>
     [InlineData("POST", "/api/tokens/")]
     [InlineData("DELETE", "/api/tokens/1/")]
     [InlineData("PUT", "/api/spectra-list/")]
-    public async Task A_preflight_for_an_api_write_is_not_allowed(string method, string url)
+    public async Task APreflightForAnApiWriteIsNotAllowed(string method, string url)
     {
         using var client = site.App.CreateClient();
         var response = await SendAsync(client, HttpMethod.Options, url,
@@ -48,7 +48,7 @@ public sealed class CorsTests(SiteFixture site) : IClassFixture<SiteFixture>
     }
 
     [Fact]
-    public async Task A_cross_origin_api_write_gets_no_cors_headers()
+    public async Task ACrossOriginApiWriteGetsNoCorsHeaders()
     {
         using var client = site.App.CreateClient();
         var response = await SendAsync(client, HttpMethod.Post, "/api/tokens/", ("Origin", Origin));
@@ -61,7 +61,7 @@ public sealed class CorsTests(SiteFixture site) : IClassFixture<SiteFixture>
     [InlineData("/spectra/")]
     [InlineData("/graphql/?query=%7B__typename%7D")]
     [InlineData("/accounts/login/")]
-    public async Task Pages_and_graphql_are_same_origin_only(string url)
+    public async Task PagesAndGraphqlAreSameOriginOnly(string url)
     {
         using var client = site.App.CreateClient();
         var get = await SendAsync(client, HttpMethod.Get, url, ("Origin", Origin));

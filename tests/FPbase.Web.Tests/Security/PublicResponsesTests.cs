@@ -16,7 +16,7 @@ namespace FPbase.Web.Tests.Security;
 public sealed class PublicResponsesTests(SiteFixture site) : IClassFixture<SiteFixture>
 {
     [Fact]
-    public async Task Me_is_private_never_stored_and_differs_per_user()
+    public async Task MeIsPrivateNeverStoredAndDiffersPerUser()
     {
         var alice = await site.App.CreateEditorAsync();
         var bob = await site.App.CreateStaffAsync();
@@ -54,7 +54,7 @@ public sealed class PublicResponsesTests(SiteFixture site) : IClassFixture<SiteF
     [InlineData("/api/optical-configs-list/")]
     [InlineData("/")]
     [InlineData("/spectra/")]
-    public async Task A_public_response_is_the_same_for_anonymous_visitors_and_two_logged_in_users(string url)
+    public async Task APublicResponseIsTheSameForAnonymousVisitorsAndTwoLoggedInUsers(string url)
     {
         var alice = await site.App.CreateEditorAsync();
         var bob = await site.App.CreateStaffAsync();
@@ -80,7 +80,7 @@ public sealed class PublicResponsesTests(SiteFixture site) : IClassFixture<SiteF
     }
 
     [Fact]
-    public async Task A_logged_in_user_revalidates_a_public_list_with_the_anonymous_etag()
+    public async Task ALoggedInUserRevalidatesAPublicListWithTheAnonymousEtag()
     {
         using var anonymous = site.App.CreateClient();
         var etag = (await anonymous.GetAsync("/api/spectra-list/")).Headers.ETag!;
@@ -94,7 +94,7 @@ public sealed class PublicResponsesTests(SiteFixture site) : IClassFixture<SiteF
     }
 
     [Fact]
-    public async Task Public_pages_carry_no_user_specific_cookie_or_token()
+    public async Task PublicPagesCarryNoUserSpecificCookieOrToken()
     {
         using var browser = await site.App.LoginAsync(await site.App.CreateEditorAsync());
         using var response = await browser.Http.GetAsync("/");
@@ -107,7 +107,7 @@ public sealed class PublicResponsesTests(SiteFixture site) : IClassFixture<SiteF
 public sealed class CookieRenewalTests(ProbeSite site) : IClassFixture<ProbeSite>
 {
     [Fact]
-    public async Task A_due_cookie_renewal_happens_on_private_responses_only()
+    public async Task ADueCookieRenewalHappensOnPrivateResponsesOnly()
     {
         // Check the security stamp on every request: a renewal is due each time.
         await using var eager = site.App.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
@@ -126,7 +126,7 @@ public sealed class CookieRenewalTests(ProbeSite site) : IClassFixture<ProbeSite
     }
 
     [Fact]
-    public async Task A_due_renewal_never_rides_on_a_graphql_query_sent_by_post()
+    public async Task ADueRenewalNeverRidesOnAGraphqlQuerySentByPost()
     {
         await using var eager = EagerStampChecks();
         using var browser = await eager.LoginAsync(await eager.CreateEditorAsync());
@@ -138,7 +138,7 @@ public sealed class CookieRenewalTests(ProbeSite site) : IClassFixture<ProbeSite
     }
 
     [Fact]
-    public async Task A_session_the_security_stamp_check_signs_out_is_told_so_on_a_private_response()
+    public async Task ASessionTheSecurityStampCheckSignsOutIsToldSoOnAPrivateResponse()
     {
         await using var eager = EagerStampChecks();
         var user = await eager.CreateEditorAsync();
@@ -158,7 +158,7 @@ public sealed class CookieRenewalTests(ProbeSite site) : IClassFixture<ProbeSite
     }
 
     [Fact]
-    public async Task Any_cookie_set_on_a_public_response_makes_it_private()
+    public async Task AnyCookieSetOnAPublicResponseMakesItPrivate()
     {
         using var client = site.App.CreateClient();
         using var response = await client.GetAsync("/api/test-probes/public-cookie/");

@@ -21,7 +21,7 @@ public sealed class RateLimitingTests(RateLimitedSite site) : IClassFixture<Rate
     private static string NewQuery() => "/api/proteins/basic/?name__icontains=zz" + Guid.NewGuid().ToString("N");
 
     [Fact]
-    public async Task An_anonymous_client_over_its_budget_of_new_queries_gets_429_with_retry_after_and_problem_details()
+    public async Task AnAnonymousClientOverItsBudgetOfNewQueriesGets429WithRetryAfterAndProblemDetails()
     {
         using var client = site.ClientFrom("192.0.2.1");
         for (var i = 0; i < RateLimitedSite.Anonymous; i++)
@@ -45,7 +45,7 @@ public sealed class RateLimitingTests(RateLimitedSite site) : IClassFixture<Rate
     }
 
     [Fact]
-    public async Task Revalidating_with_a_current_etag_costs_a_fraction_of_a_request()
+    public async Task RevalidatingWithACurrentEtagCostsAFractionOfARequest()
     {
         using var client = site.ClientFrom("192.0.2.10");
         var etag = (await client.GetAsync(Api)).Headers.ETag!;
@@ -61,7 +61,7 @@ public sealed class RateLimitingTests(RateLimitedSite site) : IClassFixture<Rate
     }
 
     [Fact]
-    public async Task A_client_out_of_new_queries_still_gets_what_the_cache_holds()
+    public async Task AClientOutOfNewQueriesStillGetsWhatTheCacheHolds()
     {
         using var client = site.ClientFrom("192.0.2.15");
         var etag = (await client.GetAsync(Api)).Headers.ETag!;
@@ -77,7 +77,7 @@ public sealed class RateLimitingTests(RateLimitedSite site) : IClassFixture<Rate
     }
 
     [Fact]
-    public async Task Graphql_queries_the_cache_cannot_answer_cost_the_full_price()
+    public async Task GraphqlQueriesTheCacheCannotAnswerCostTheFullPrice()
     {
         using var client = site.ClientFrom("192.0.2.20");
         for (var i = 0; i < RateLimitedSite.Anonymous; i++)
@@ -97,7 +97,7 @@ public sealed class RateLimitingTests(RateLimitedSite site) : IClassFixture<Rate
     }
 
     [Fact]
-    public async Task Fetch_metadata_and_referer_headers_exempt_nobody()
+    public async Task FetchMetadataAndRefererHeadersExemptNobody()
     {
         using var client = site.ClientFrom("192.0.2.30");
         for (var i = 0; i < RateLimitedSite.Anonymous; i++)
@@ -110,7 +110,7 @@ public sealed class RateLimitingTests(RateLimitedSite site) : IClassFixture<Rate
     }
 
     [Fact]
-    public async Task Pages_from_the_cache_are_free_and_page_builds_cost_the_full_price()
+    public async Task PagesFromTheCacheAreFreeAndPageBuildsCostTheFullPrice()
     {
         using var client = site.ClientFrom("192.0.2.40");
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
@@ -131,7 +131,7 @@ public sealed class RateLimitingTests(RateLimitedSite site) : IClassFixture<Rate
     }
 
     [Fact]
-    public async Task A_logged_in_user_has_a_higher_budget_of_their_own()
+    public async Task ALoggedInUserHasAHigherBudgetOfTheirOwn()
     {
         var editor = await site.App.CreateEditorAsync();
         using var script = await site.App.CreateBearerClientAsync(editor);
@@ -177,7 +177,7 @@ public sealed class RateLimitingTests(RateLimitedSite site) : IClassFixture<Rate
 public sealed class RateLimitBurstTests(BurstLimitedSite site) : IClassFixture<BurstLimitedSite>
 {
     [Fact]
-    public async Task A_client_can_spend_ten_seconds_worth_at_once_and_then_one_a_second()
+    public async Task AClientCanSpendTenSecondsWorthAtOnceAndThenOneASecond()
     {
         using var client = site.ClientFrom("192.0.2.200");
         for (var i = 0; i < 10; i++)

@@ -11,7 +11,7 @@ public sealed class RequestLimitsTests(ProbeSite site) : IClassFixture<ProbeSite
     private const int OverOneMegabyte = 1024 * 1024 + 1;
 
     [Fact]
-    public async Task An_oversized_json_body_is_413_and_creates_nothing()
+    public async Task AnOversizedJsonBodyIs413AndCreatesNothing()
     {
         var editor = await site.App.CreateEditorAsync();
         using var browser = await site.App.LoginAsync(editor);
@@ -29,7 +29,7 @@ public sealed class RequestLimitsTests(ProbeSite site) : IClassFixture<ProbeSite
     }
 
     [Fact]
-    public async Task An_oversized_form_is_413()
+    public async Task AnOversizedFormIs413()
     {
         using var client = site.ClientFrom("10.2.0.1");
         var response = await client.PostAsync("/accounts/login/", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -41,7 +41,7 @@ public sealed class RequestLimitsTests(ProbeSite site) : IClassFixture<ProbeSite
     }
 
     [Fact]
-    public async Task A_chunked_body_without_a_length_is_cut_off_at_the_limit_with_413()
+    public async Task AChunkedBodyWithoutALengthIsCutOffAtTheLimitWith413()
     {
         using var script = await site.App.CreateBearerClientAsync(await site.App.CreateEditorAsync());
         var response = await script.Http.PostAsync("/api/test-probes/upload/", Chunked(5 * 1024 * 1024));
@@ -50,7 +50,7 @@ public sealed class RequestLimitsTests(ProbeSite site) : IClassFixture<ProbeSite
     }
 
     [Fact]
-    public async Task An_endpoint_may_accept_more_than_the_default()
+    public async Task AnEndpointMayAcceptMoreThanTheDefault()
     {
         using var script = await site.App.CreateBearerClientAsync(await site.App.CreateEditorAsync());
         var sized = await script.Http.PostAsync("/api/test-probes/upload/", new ByteArrayContent(new byte[2 * 1024 * 1024]));

@@ -10,7 +10,7 @@ namespace FPbase.Web.Tests.Startup;
 public sealed class ConcurrentStartTests
 {
     [Fact]
-    public async Task Two_instances_started_together_on_an_empty_database_both_come_up_with_one_seeded_data_set()
+    public async Task TwoInstancesStartedTogetherOnAnEmptyDatabaseBothComeUpWithOneSeededDataSet()
     {
         await using var alone = await TestDatabase.CreateAsync();
         var expected = await StartAndCountAsync(alone, instances: 1);

@@ -19,7 +19,7 @@ public sealed class ConcurrentConditionalWriteTests(SiteFixture site) : IClassFi
     private const int Rounds = 4;
 
     [Fact]
-    public async Task Two_protein_updates_with_the_same_if_match_one_succeeds_and_the_other_is_412()
+    public async Task TwoProteinUpdatesWithTheSameIfMatchOneSucceedsAndTheOtherIs412()
     {
         var (slug, _) = await PageRequests.TwoProteins(site.App, skip: 1);
         using var script = await site.App.CreateBearerClientAsync(await site.App.CreateEditorAsync());
@@ -33,7 +33,7 @@ public sealed class ConcurrentConditionalWriteTests(SiteFixture site) : IClassFi
     }
 
     [Fact]
-    public async Task Two_sub_writes_of_one_protein_with_the_same_if_match_one_succeeds_and_the_other_is_412()
+    public async Task TwoSubWritesOfOneProteinWithTheSameIfMatchOneSucceedsAndTheOtherIs412()
     {
         // Sub-writes change child rows only (here: the bleach list, replaced): the protein's own version must move too.
         var (slug, _) = await PageRequests.TwoProteins(site.App, skip: 2);
@@ -48,7 +48,7 @@ public sealed class ConcurrentConditionalWriteTests(SiteFixture site) : IClassFi
     }
 
     [Fact]
-    public async Task Two_microscope_updates_with_the_same_if_match_one_succeeds_and_the_other_is_412()
+    public async Task TwoMicroscopeUpdatesWithTheSameIfMatchOneSucceedsAndTheOtherIs412()
     {
         using var script = await site.App.CreateBearerClientAsync(await site.App.CreateEditorAsync());
         using var created = await script.Http.PostAsJsonAsync("/api/microscopes/", new { name = "Raced scope" });
@@ -63,7 +63,7 @@ public sealed class ConcurrentConditionalWriteTests(SiteFixture site) : IClassFi
     }
 
     [Fact]
-    public async Task Two_optical_config_updates_with_the_same_if_match_one_succeeds_and_the_other_is_412()
+    public async Task TwoOpticalConfigUpdatesWithTheSameIfMatchOneSucceedsAndTheOtherIs412()
     {
         using var script = await site.App.CreateBearerClientAsync(await site.App.CreateEditorAsync());
         using var created = await script.Http.PostAsJsonAsync("/api/microscopes/", new { name = "Config race scope" });
@@ -80,7 +80,7 @@ public sealed class ConcurrentConditionalWriteTests(SiteFixture site) : IClassFi
     }
 
     [Fact]
-    public async Task A_write_committed_whose_bump_has_not_arrived_yet_still_makes_the_old_if_match_412()
+    public async Task AWriteCommittedWhoseBumpHasNotArrivedYetStillMakesTheOldIfMatch412()
     {
         // The window the ETag check alone cannot see: another write has committed, its bump is still on its way, so
         // the old ETag is still current. Written here past EF Core (no bump at all), as that other write's commit.
@@ -111,7 +111,7 @@ public sealed class ConcurrentConditionalWriteTests(SiteFixture site) : IClassFi
     }
 
     [Fact]
-    public async Task A_microscope_written_whose_bump_has_not_arrived_yet_makes_the_old_if_match_412_also_for_delete()
+    public async Task AMicroscopeWrittenWhoseBumpHasNotArrivedYetMakesTheOldIfMatch412AlsoForDelete()
     {
         using var script = await site.App.CreateBearerClientAsync(await site.App.CreateEditorAsync());
         using var created = await script.Http.PostAsJsonAsync("/api/microscopes/", new { name = "Unbumped scope" });

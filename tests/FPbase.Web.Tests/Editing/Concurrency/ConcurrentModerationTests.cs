@@ -14,7 +14,7 @@ namespace FPbase.Web.Tests.Editing.Concurrency;
 public sealed class ConcurrentModerationTests(SiteFixture site) : IClassFixture<SiteFixture>
 {
     [Fact]
-    public async Task An_approval_and_a_rejection_sent_at_once_one_wins_and_the_other_is_409()
+    public async Task AnApprovalAndARejectionSentAtOnceOneWinsAndTheOtherIs409()
     {
         using var script = await site.App.CreateBearerClientAsync(await site.App.CreateEditorAsync());
         using var staff = await site.App.CreateBearerClientAsync(await site.App.CreateStaffAsync());

@@ -13,7 +13,7 @@ namespace FPbase.Web.Tests.Editing.Concurrency;
 public sealed class ConcurrentReferenceTests(SiteFixture site) : IClassFixture<SiteFixture>
 {
     [Fact]
-    public async Task Two_proteins_citing_the_same_new_doi_at_once_both_succeed_with_one_reference()
+    public async Task TwoProteinsCitingTheSameNewDoiAtOnceBothSucceedWithOneReference()
     {
         var (a, b) = await PageRequests.TwoProteins(site.App, skip: 4);
         using var script = await site.App.CreateBearerClientAsync(await site.App.CreateEditorAsync());

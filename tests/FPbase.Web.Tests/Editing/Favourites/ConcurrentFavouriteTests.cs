@@ -9,7 +9,7 @@ namespace FPbase.Web.Tests.Editing.Favourites;
 public sealed class ConcurrentFavouriteTests(SiteFixture site) : IClassFixture<SiteFixture>
 {
     [Fact]
-    public async Task Two_concurrent_adds_of_the_same_favourite_both_succeed_and_store_one_row()
+    public async Task TwoConcurrentAddsOfTheSameFavouriteBothSucceedAndStoreOneRow()
     {
         var user = await site.App.CreateEditorAsync();
         using var script = await site.App.CreateBearerClientAsync(user);
@@ -27,7 +27,7 @@ public sealed class ConcurrentFavouriteTests(SiteFixture site) : IClassFixture<S
     }
 
     [Fact]
-    public async Task An_add_that_loses_the_race_on_the_unique_key_answers_200()
+    public async Task AnAddThatLosesTheRaceOnTheUniqueKeyAnswers200()
     {
         // Deterministic race: an open transaction holds an uncommitted favourite, so the request does not see it,
         // and its insert waits on the key until the transaction commits, then meets the unique violation.

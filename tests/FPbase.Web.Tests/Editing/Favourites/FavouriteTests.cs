@@ -12,7 +12,7 @@ public sealed class FavouriteTests(SiteFixture site) : IClassFixture<SiteFixture
     private static readonly string[] PublicPages = ["/protein/egfp/", "/api/proteins/", "/api/spectra-list/", "/table/", "/"];
 
     [Fact]
-    public async Task A_user_adds_and_removes_favourites_without_changing_any_public_etag()
+    public async Task AUserAddsAndRemovesFavouritesWithoutChangingAnyPublicEtag()
     {
         using var anonymous = site.App.CreateClient();
         var before = new Dictionary<string, string?>();
@@ -54,7 +54,7 @@ public sealed class FavouriteTests(SiteFixture site) : IClassFixture<SiteFixture
     }
 
     [Fact]
-    public async Task Favourites_need_a_login_and_a_known_protein()
+    public async Task FavouritesNeedALoginAndAKnownProtein()
     {
         using var anonymous = site.App.CreateClient();
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync("/api/proteins/egfp/favourite/", null)).StatusCode);

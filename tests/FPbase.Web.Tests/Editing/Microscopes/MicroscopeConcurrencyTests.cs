@@ -14,7 +14,7 @@ namespace FPbase.Web.Tests.Editing.Microscopes;
 public sealed class MicroscopeConcurrencyTests(SiteFixture site) : IClassFixture<SiteFixture>
 {
     [Fact]
-    public async Task A_stale_if_match_on_a_microscope_is_412_and_the_current_one_in_gzip_succeeds()
+    public async Task AStaleIfMatchOnAMicroscopeIs412AndTheCurrentOneInGzipSucceeds()
     {
         using var script = await site.App.CreateBearerClientAsync(await site.App.CreateEditorAsync());
         var id = await CreateMicroscopeAsync(script.Http, "Concurrent scope");
@@ -51,7 +51,7 @@ public sealed class MicroscopeConcurrencyTests(SiteFixture site) : IClassFixture
     }
 
     [Fact]
-    public async Task A_stale_if_match_on_an_optical_config_is_412_and_the_current_one_succeeds()
+    public async Task AStaleIfMatchOnAnOpticalConfigIs412AndTheCurrentOneSucceeds()
     {
         using var script = await site.App.CreateBearerClientAsync(await site.App.CreateEditorAsync());
         var id = await CreateMicroscopeAsync(script.Http, "Config scope");
@@ -101,7 +101,7 @@ public sealed class MicroscopeConcurrencyTests(SiteFixture site) : IClassFixture
     }
 
     [Fact]
-    public async Task Writes_without_if_match_proceed()
+    public async Task WritesWithoutIfMatchProceed()
     {
         using var script = await site.App.CreateBearerClientAsync(await site.App.CreateEditorAsync());
         var id = await CreateMicroscopeAsync(script.Http, "No precondition");

@@ -11,7 +11,7 @@ namespace FPbase.Web.Tests.Editing.Microscopes;
 public sealed class MicroscopeEditFormTests(SiteFixture site) : IClassFixture<SiteFixture>
 {
     [Fact]
-    public async Task An_owner_edits_and_deletes_a_microscope_and_a_config_through_the_forms()
+    public async Task AnOwnerEditsAndDeletesAMicroscopeAndAConfigThroughTheForms()
     {
         using var browser = await site.App.LoginAsync(await site.App.CreateEditorAsync());
         using var anonymous = site.App.CreateClient();
@@ -82,7 +82,7 @@ public sealed class MicroscopeEditFormTests(SiteFixture site) : IClassFixture<Si
     }
 
     [Fact]
-    public async Task Another_editor_gets_403_and_a_post_without_the_token_is_400_and_changes_nothing()
+    public async Task AnotherEditorGets403AndAPostWithoutTheTokenIs400AndChangesNothing()
     {
         using var owner = await site.App.LoginAsync(await site.App.CreateEditorAsync());
         var (id, configId) = await CreateAsync(owner);

@@ -17,7 +17,7 @@ public sealed class MicroscopeEditingTests(SiteFixture site) : IClassFixture<Sit
     private readonly HttpClient _anonymous = site.App.CreateClient();
 
     [Fact]
-    public async Task An_editor_builds_a_microscope_and_its_configs_and_every_change_shows_at_once()
+    public async Task AnEditorBuildsAMicroscopeAndItsConfigsAndEveryChangeShowsAtOnce()
     {
         var editor = await site.App.CreateEditorAsync();
         using var script = await site.App.CreateBearerClientAsync(editor);
@@ -62,7 +62,7 @@ public sealed class MicroscopeEditingTests(SiteFixture site) : IClassFixture<Sit
     }
 
     [Fact]
-    public async Task Another_editor_may_not_change_a_microscope_but_staff_may()
+    public async Task AnotherEditorMayNotChangeAMicroscopeButStaffMay()
     {
         using var owner = await site.App.CreateBearerClientAsync(await site.App.CreateEditorAsync());
         var id = (await (await owner.Http.PostAsJsonAsync("/api/microscopes/", new { name = "Mine" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
@@ -97,7 +97,7 @@ public sealed class MicroscopeEditingTests(SiteFixture site) : IClassFixture<Sit
 
     [Theory]
     [MemberData(nameof(BadConfigs))]
-    public async Task A_bad_optical_config_is_a_400_naming_the_field_and_changes_nothing(string field, object body)
+    public async Task ABadOpticalConfigIsA400NamingTheFieldAndChangesNothing(string field, object body)
     {
         using var script = await site.App.CreateBearerClientAsync(await site.App.CreateEditorAsync());
         var id = (await (await script.Http.PostAsJsonAsync("/api/microscopes/", new { name = "Validation" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
@@ -110,7 +110,7 @@ public sealed class MicroscopeEditingTests(SiteFixture site) : IClassFixture<Sit
     }
 
     [Fact]
-    public async Task A_bad_microscope_is_a_400_and_a_cross_site_cookie_write_is_refused()
+    public async Task ABadMicroscopeIsA400AndACrossSiteCookieWriteIsRefused()
     {
         var editor = await site.App.CreateEditorAsync();
         using var browser = await site.App.LoginAsync(editor);

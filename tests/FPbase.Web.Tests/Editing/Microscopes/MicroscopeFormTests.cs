@@ -9,7 +9,7 @@ namespace FPbase.Web.Tests.Editing.Microscopes;
 public sealed class MicroscopeFormTests(SiteFixture site) : IClassFixture<SiteFixture>
 {
     [Fact]
-    public async Task An_editor_creates_a_microscope_and_a_config_through_the_forms()
+    public async Task AnEditorCreatesAMicroscopeAndAConfigThroughTheForms()
     {
         using var browser = await site.App.LoginAsync(await site.App.CreateEditorAsync());
         var page = await browser.Http.GetAsync("/microscopes/new/");
@@ -32,7 +32,7 @@ public sealed class MicroscopeFormTests(SiteFixture site) : IClassFixture<SiteFi
     }
 
     [Fact]
-    public async Task Forms_refuse_other_editors_anonymous_visitors_and_posts_without_a_token()
+    public async Task FormsRefuseOtherEditorsAnonymousVisitorsAndPostsWithoutAToken()
     {
         using var owner = await site.App.LoginAsync(await site.App.CreateEditorAsync());
         var created = await owner.PostFormAsync("/microscopes/new/", new() { ["Name"] = "Owned" }, "/microscopes/new/");

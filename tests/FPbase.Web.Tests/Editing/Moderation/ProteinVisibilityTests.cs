@@ -11,7 +11,7 @@ namespace FPbase.Web.Tests.Editing.Moderation;
 public sealed class ProteinVisibilityTests(SiteFixture site) : IClassFixture<SiteFixture>
 {
     [Fact]
-    public async Task A_hidden_protein_disappears_from_lists_and_its_page_404s_until_unhidden()
+    public async Task AHiddenProteinDisappearsFromListsAndItsPage404sUntilUnhidden()
     {
         using var anonymous = site.App.CreateClient();
         var (listEtag, listBody) = await EditingClients.GetAsync(anonymous, "/api/proteins/basic/");
@@ -36,7 +36,7 @@ public sealed class ProteinVisibilityTests(SiteFixture site) : IClassFixture<Sit
     }
 
     [Fact]
-    public async Task Only_staff_may_hide_proteins()
+    public async Task OnlyStaffMayHideProteins()
     {
         using var anonymous = site.App.CreateClient();
         using var editor = await site.App.CreateBearerClientAsync(await site.App.CreateEditorAsync());

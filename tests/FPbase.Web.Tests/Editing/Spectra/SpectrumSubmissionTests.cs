@@ -16,7 +16,7 @@ public sealed class SpectrumSubmissionTests(SiteFixture site) : IClassFixture<Si
     private readonly HttpClient _anonymous = site.App.CreateClient();
 
     [Fact]
-    public async Task A_submitted_spectrum_is_pending_and_appears_in_no_list_graphql_result_or_detail()
+    public async Task ASubmittedSpectrumIsPendingAndAppearsInNoListGraphqlResultOrDetail()
     {
         using var script = await site.App.CreateBearerClientAsync(await site.App.CreateEditorAsync());
         var (etagBefore, listBefore) = await EditingClients.GetAsync(_anonymous, "/api/spectra-list/");
@@ -40,7 +40,7 @@ public sealed class SpectrumSubmissionTests(SiteFixture site) : IClassFixture<Si
     }
 
     [Fact]
-    public async Task Approval_by_staff_shows_the_spectrum_at_once_with_a_new_list_etag()
+    public async Task ApprovalByStaffShowsTheSpectrumAtOnceWithANewListEtag()
     {
         using var script = await site.App.CreateBearerClientAsync(await site.App.CreateEditorAsync());
         var id = await EditingClients.SubmitAsync(script.Http);
@@ -66,7 +66,7 @@ public sealed class SpectrumSubmissionTests(SiteFixture site) : IClassFixture<Si
     }
 
     [Fact]
-    public async Task A_rejected_spectrum_never_appears()
+    public async Task ARejectedSpectrumNeverAppears()
     {
         using var script = await site.App.CreateBearerClientAsync(await site.App.CreateEditorAsync());
         var id = await EditingClients.SubmitAsync(script.Http);
@@ -78,7 +78,7 @@ public sealed class SpectrumSubmissionTests(SiteFixture site) : IClassFixture<Si
     }
 
     [Fact]
-    public async Task Editors_may_not_approve_or_reject_and_anonymous_users_may_not_submit()
+    public async Task EditorsMayNotApproveOrRejectAndAnonymousUsersMayNotSubmit()
     {
         using var script = await site.App.CreateBearerClientAsync(await site.App.CreateEditorAsync());
         var id = await EditingClients.SubmitAsync(script.Http);
@@ -107,7 +107,7 @@ public sealed class SpectrumSubmissionTests(SiteFixture site) : IClassFixture<Si
 
     [Theory]
     [MemberData(nameof(BadSubmissions))]
-    public async Task A_bad_submission_is_a_400_naming_the_field_and_changes_nothing(string field, object submission)
+    public async Task ABadSubmissionIsA400NamingTheFieldAndChangesNothing(string field, object submission)
     {
         using var script = await site.App.CreateBearerClientAsync(await site.App.CreateEditorAsync());
         var before = await site.App.AllSpectraAsync();
@@ -120,7 +120,7 @@ public sealed class SpectrumSubmissionTests(SiteFixture site) : IClassFixture<Si
     }
 
     [Fact]
-    public async Task The_html_form_submits_with_its_antiforgery_token_and_a_cross_site_post_is_refused()
+    public async Task TheHtmlFormSubmitsWithItsAntiforgeryTokenAndACrossSitePostIsRefused()
     {
         var editor = await site.App.CreateEditorAsync();
         using var browser = await site.App.LoginAsync(editor);
@@ -153,7 +153,7 @@ public sealed class SpectrumSubmissionTests(SiteFixture site) : IClassFixture<Si
     }
 
     [Fact]
-    public async Task Staff_moderate_on_a_private_page_with_form_buttons()
+    public async Task StaffModerateOnAPrivatePageWithFormButtons()
     {
         using var script = await site.App.CreateBearerClientAsync(await site.App.CreateEditorAsync());
         var id = await EditingClients.SubmitAsync(script.Http);
