@@ -129,11 +129,14 @@ public sealed partial class CookieClient(HttpClient http, TestUser? user) : IDis
     /// Posts a form with the antiforgery token in <c>__RequestVerificationToken</c>, taken from the page
     /// <paramref name="formPage"/> as a browser would (or as <see cref="GetCsrfTokenAsync"/> finds it when null).
     /// </summary>
-    public async Task<HttpResponseMessage> PostFormAsync(string path, Dictionary<string, string> fields, string? formPage = null)
+    public Task<HttpResponseMessage> PostFormAsync(string path, Dictionary<string, string> fields, string? formPage = null)
+        => PostFormAsync(path, (IEnumerable<KeyValuePair<string, string>>)fields, formPage);
+
+    /// <summary>The same with fields in order, a name repeated once per row as a form with repeated rows sends them.</summary>
+    public async Task<HttpResponseMessage> PostFormAsync(string path, IEnumerable<KeyValuePair<string, string>> fields, string? formPage = null)
     {
         var token = formPage is null ? await GetCsrfTokenAsync() : await TokenFromPageAsync(formPage);
-        var body = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token };
-        return await Http.PostAsync(path, new FormUrlEncodedContent(body));
+        return await Http.PostAsync(path, new FormUrlEncodedContent([.. fields, new("__RequestVerificationToken", token)]));
     }
 
     /// <summary>Sends JSON (or nothing) with the antiforgery token in the <c>X-CSRF-Token</c> header.</summary>

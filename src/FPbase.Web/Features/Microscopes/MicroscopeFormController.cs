@@ -91,13 +91,13 @@ public sealed class MicroscopeFormController(FpbaseDbContext db) : Controller
     internal static async Task<(List<FilterPlacement> Placements, EditErrors Errors)> CheckAsync(
         FpbaseDbContext db, OpticalConfigForm form, OpticalConfig config, CancellationToken cancellationToken)
     {
-        var laser = int.TryParse(form.Laser, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) ? l : (int?)null;
+        var typed = FormNumber.TryInt(form.Laser, out var laser);
         var filters = (form.Filters ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(line => line.Split([' ', ',', '\t'], StringSplitOptions.RemoveEmptyEntries))
             .Select(parts => new FilterPlacementRequest(parts.ElementAtOrDefault(0), parts.ElementAtOrDefault(1), parts.ElementAtOrDefault(2) is "reflects" or "true"))
             .ToArray();
         var (placements, errors) = await MicroscopeValidation.CheckAsync(db, new OpticalConfigRequest(form.Name, form.Description, form.Comments, form.Light, form.Camera, laser, filters), config, cancellationToken);
-        if (!string.IsNullOrWhiteSpace(form.Laser) && laser is null)
+        if (!typed)
         {
             errors.Set("laser", "A whole number of nanometres.");
         }

@@ -136,4 +136,23 @@ public sealed class ProteinEditFormTests(SiteFixture site) : IClassFixture<SiteF
         Assert.NotEqual(pageBefore, await PageRequests.ETagOf(anonymous, $"/protein/{a}/"));
         Assert.False(await site.App.WithDbAsync(db => db.ProteinReferences.AnyAsync(r => r.Protein.Slug == a && r.Reference.Doi == doi)));
     }
+
+    [Fact]
+    public async Task RepeatedRowsKeepTheirFieldsTogetherWhenARowIsLeftBlank()
+    {
+        var (a, _) = await PageRequests.TwoProteins(site.App, skip: 4);
+        using var browser = await site.App.LoginAsync(await site.App.CreateEditorAsync());
+        var state = await site.App.WithDbAsync(db => db.States.Where(s => s.Protein.Slug == a).OrderBy(s => s.Id).Select(s => s.Slug).FirstAsync());
+        KeyValuePair<string, string>[] rows =
+        [
+            new("state", ""), new("rate", ""), new("power", "9"), new("light", ""),
+            new("state", state), new("rate", "12.5"), new("power", "3.5"), new("light", "la"),
+        ];
+
+        using var response = await browser.PostFormAsync($"/protein/{a}/edit/bleach/", rows, $"/protein/{a}/edit/");
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        var saved = await site.App.WithDbAsync(db => db.BleachMeasurements.Where(m => m.State.Slug == state).Select(m => new { m.Rate, m.Power }).ToListAsync());
+        Assert.Equal((12.5, (double?)3.5), (Assert.Single(saved).Rate, saved[0].Power));
+    }
 }

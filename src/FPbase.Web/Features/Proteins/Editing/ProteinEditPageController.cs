@@ -28,38 +28,21 @@ public sealed class ProteinEditPageController(FpbaseDbContext db) : Controller
     public Task<IActionResult> Edit(string slug, CancellationToken ct) => PageAsync(slug, new EditErrors(), StatusCodes.Status200OK, ct);
 
     [HttpPost("")]
-    public Task<IActionResult> Update(string slug, CancellationToken ct) => SubmitAsync(slug, "update", async (s, input, errors) =>
-    {
-        var state = new StateUpdate(
-            Slug: input.Text("state") ?? s.Protein.States.FirstOrDefault(x => x.Id == s.Protein.DefaultStateId)?.Slug ?? s.Protein.States.FirstOrDefault()?.Slug,
-            ExMax: input.Int("ex_max"), EmMax: input.Int("em_max"), ExtCoeff: input.Int("ext_coeff"), Qy: input.Double("qy"),
-            Pka: input.Double("pka"), Maturation: input.Double("maturation"), Lifetime: input.Double("lifetime"),
-            IsDark: input.Text("is_dark") is { } dark ? dark is "true" or "on" : null);
-        var hasState = state with { Slug = null } != new StateUpdate();
-        var update = new ProteinUpdate(
-            Name: input.Text("name"), Aliases: input.Text("aliases")?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList(),
-            Seq: input.Text("seq"), Genbank: input.Text("genbank"), Uniprot: input.Text("uniprot"), IpgId: input.Text("ipg_id"),
-            Agg: input.Text("agg"), SwitchType: input.Text("switch_type"), Cofactor: input.Text("cofactor"), Blurb: input.Text("blurb"),
-            ParentOrganism: input.Int("parent_organism"), PrimaryReference: input.Text("primary_reference"),
-            States: hasState ? [state] : null);
-        return errors.Any ? errors : await ProteinEdits.UpdateAsync(db, s, update, ct);
-    }, ct);
+    public Task<IActionResult> Update(string slug, [FromForm] ProteinUpdateForm form, CancellationToken ct) => SubmitAsync(slug, "update", async (s, errors) =>
+        form.ToEdit(s, errors) is var update && errors.Any ? errors : await ProteinEdits.UpdateAsync(db, s, update, ct), ct);
 
     [HttpPost("references")]
-    public Task<IActionResult> AddReference(string slug, CancellationToken ct) => SubmitAsync(slug, "add-reference", async (s, input, errors) =>
-    {
-        var body = new ReferenceAdd(input.Text("doi"), input.Text("title"), input.Text("journal"), input.Int("year"));
-        return errors.Any ? errors : await ProteinEdits.AddReferenceAsync(db, s, body, ct);
-    }, ct);
+    public Task<IActionResult> AddReference(string slug, [FromForm] ReferenceForm form, CancellationToken ct) => SubmitAsync(slug, "add-reference", async (s, errors) =>
+        form.ToEdit(errors) is var reference && errors.Any ? errors : await ProteinEdits.AddReferenceAsync(db, s, reference, ct), ct);
 
     [HttpPost("excerpts")]
-    public Task<IActionResult> AddExcerpt(string slug, CancellationToken ct) => SubmitAsync(slug, "add-excerpt", async (s, input, errors) =>
-        errors.Any ? errors : (await ProteinEdits.AddExcerptAsync(db, s, new ExcerptAdd(input.Text("content"), input.Text("reference")), ct)).Errors, ct);
+    public Task<IActionResult> AddExcerpt(string slug, [FromForm] ExcerptForm form, CancellationToken ct) => SubmitAsync(slug, "add-excerpt", async (s, errors) =>
+        (await ProteinEdits.AddExcerptAsync(db, s, form.ToEdit(), ct)).Errors, ct);
 
     [HttpPost("excerpts/flag")]
-    public Task<IActionResult> FlagExcerpt(string slug, CancellationToken ct) => SubmitAsync(slug, "flag-excerpt", (s, input, errors) =>
+    public Task<IActionResult> FlagExcerpt(string slug, [FromForm] ExcerptFlagForm form, CancellationToken ct) => SubmitAsync(slug, "flag-excerpt", (s, errors) =>
     {
-        if (!errors.Any && ProteinEdits.Flag(s, input.Int("excerpt") ?? 0) is null)
+        if (form.ToEdit(errors) is var excerpt && !errors.Any && ProteinEdits.Flag(s, excerpt ?? 0) is null)
         {
             errors.Add("excerpt", "This protein has no such excerpt.");
         }
@@ -68,29 +51,15 @@ public sealed class ProteinEditPageController(FpbaseDbContext db) : Controller
     }, ct);
 
     [HttpPost("transitions")]
-    public Task<IActionResult> SetTransitions(string slug, CancellationToken ct) => SubmitAsync(slug, "transitions", (s, input, errors) =>
-    {
-        var from = input.All("from_state");
-        var to = input.All("to_state");
-        var list = Enumerable.Range(0, Math.Max(from.Length, to.Length))
-            .Where(i => !string.IsNullOrWhiteSpace(i < from.Length ? from[i] : null) || !string.IsNullOrWhiteSpace(i < to.Length ? to[i] : null))
-            .Select(i => new TransitionInput(i < from.Length ? from[i] : null, i < to.Length ? to[i] : null, input.Int("trans_wave", i))).ToList();
-        return Task.FromResult(errors.Any ? errors : ProteinEdits.SetTransitions(s, new TransitionsUpdate(list)));
-    }, ct);
+    public Task<IActionResult> SetTransitions(string slug, [FromForm] TransitionsForm form, CancellationToken ct) => SubmitAsync(slug, "transitions", (s, errors) =>
+        Task.FromResult(form.ToEdit(errors) is var transitions && errors.Any ? errors : ProteinEdits.SetTransitions(s, transitions)), ct);
 
     [HttpPost("bleach")]
-    public Task<IActionResult> SetBleach(string slug, CancellationToken ct) => SubmitAsync(slug, "bleach", async (s, input, errors) =>
-    {
-        string? At(string name, int i) => input.All(name) is var v && i < v.Length && !string.IsNullOrWhiteSpace(v[i]) ? v[i] : null;
-        var list = Enumerable.Range(0, input.All("rate").Length)
-            .Where(i => At("rate", i) is not null)
-            .Select(i => new BleachInput(At("state", i), input.Double("rate", i), input.Double("power", i), At("units", i), At("light", i), At("modality", i),
-                input.Double("temp", i), input.Int("in_cell", i), At("cell_type", i), At("fusion", i), At("reference", i))).ToList();
-        return errors.Any ? errors : await ProteinEdits.SetBleachAsync(db, s, new BleachUpdate(list), ct);
-    }, ct);
+    public Task<IActionResult> SetBleach(string slug, [FromForm] BleachForm form, CancellationToken ct) => SubmitAsync(slug, "bleach", async (s, errors) =>
+        form.ToEdit(errors) is var bleach && errors.Any ? errors : await ProteinEdits.SetBleachAsync(db, s, bleach, ct), ct);
 
     [HttpPost("revert")]
-    public async Task<IActionResult> Revert(string slug, CancellationToken ct)
+    public async Task<IActionResult> Revert(string slug, [FromForm] RevertForm form, CancellationToken ct)
     {
         var session = await ProteinEditSession.BeginAsync(db, slug, ct);
         if (session is null)
@@ -99,8 +68,7 @@ public sealed class ProteinEditPageController(FpbaseDbContext db) : Controller
         }
 
         var errors = new EditErrors();
-        var input = new FormInput(Request.Form, errors);
-        var request = new RevertRequest(input.Int("revision"), input.Text("restore"));
+        var request = form.ToEdit(errors);
         if (!errors.Any)
         {
             var (revertErrors, revision) = await ProteinEdits.RevertAsync(db, session, request, ct);
@@ -116,7 +84,8 @@ public sealed class ProteinEditPageController(FpbaseDbContext db) : Controller
         return await PageAsync(slug, errors, StatusCodes.Status400BadRequest, ct);
     }
 
-    private async Task<IActionResult> SubmitAsync(string slug, string action, Func<ProteinEditSession, FormInput, EditErrors, Task<EditErrors>> edit, CancellationToken ct)
+    /// <summary>Runs one edit in a session: refused (its errors, 400, the page again, nothing saved) or committed with its revision (303 to the protein).</summary>
+    private async Task<IActionResult> SubmitAsync(string slug, string action, Func<ProteinEditSession, EditErrors, Task<EditErrors>> edit, CancellationToken ct)
     {
         var session = await ProteinEditSession.BeginAsync(db, slug, ct);
         if (session is null)
@@ -124,8 +93,7 @@ public sealed class ProteinEditPageController(FpbaseDbContext db) : Controller
             return NotFoundProblem(slug);
         }
 
-        var errors = new EditErrors();
-        errors = await edit(session, new FormInput(Request.Form, errors), errors);
+        var errors = await edit(session, new EditErrors());
         if (errors.Any)
         {
             return await PageAsync(slug, errors, StatusCodes.Status400BadRequest, ct);
