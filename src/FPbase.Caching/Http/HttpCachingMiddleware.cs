@@ -332,7 +332,7 @@ internal sealed partial class HttpCachingMiddleware(
         var response = context.Response;
         var original = response.Body;
         var method = context.Request.Method;
-        using var buffer = new MemoryStream();
+        using var buffer = PayloadBuffers.Rent();
         response.Body = buffer;
 
         // The bytes are for every method that reads: build a HEAD's as for a GET, or a HEAD arriving
@@ -358,10 +358,10 @@ internal sealed partial class HttpCachingMiddleware(
 
         if (response.StatusCode != StatusCodes.Status200OK || response.Headers.ContentEncoding.Count > 0)
         {
-            throw new CapturedResponseException(context, buffer.ToArray(), null);
+            throw new CapturedResponseException(context, PayloadBuffers.ToArray(buffer), null);
         }
 
-        var identity = buffer.ToArray();
+        var identity = PayloadBuffers.ToArray(buffer);
         Log.PayloadBuilt(logger, context.GetEndpoint()?.DisplayName ?? string.Empty, identity.Length);
         var rowVersion = context.Features.Get<RepresentationVersionFeature>()?.Built;
         return PayloadCompressor.Create(response.ContentType ?? "application/octet-stream", identity, rowVersion);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 
 namespace FPbase.Caching.Payloads;
@@ -19,23 +20,36 @@ internal static class PayloadCompressor
 
     private static byte[] Gzip(byte[] data)
     {
-        using var output = new MemoryStream(data.Length / 4 + 64);
+        using var output = PayloadBuffers.Rent();
         using (var gzip = new GZipStream(output, CompressionLevel.Optimal, leaveOpen: true))
         {
             gzip.Write(data);
         }
 
-        return output.ToArray();
+        return PayloadBuffers.ToArray(output);
     }
 
     private static byte[] Brotli(byte[] data)
     {
-        var buffer = new byte[BrotliEncoder.GetMaxCompressedLength(data.Length)];
-        if (!BrotliEncoder.TryCompress(data, buffer, out var written, BrotliQuality, BrotliWindow))
+        // The encoder writes block by block into pooled memory (one call with the final flag is the one-shot
+        // encoding, without a scratch buffer of the identity's size).
+        using var output = PayloadBuffers.Rent();
+        using var encoder = new BrotliEncoder(BrotliQuality, BrotliWindow);
+        ReadOnlySpan<byte> source = data;
+        OperationStatus status;
+        do
         {
-            throw new InvalidOperationException("Brotli compression failed.");
-        }
+            status = encoder.Compress(source, output.GetSpan(), out var consumed, out var written, isFinalBlock: true);
+            if (status is OperationStatus.InvalidData)
+            {
+                throw new InvalidOperationException("Brotli compression failed.");
+            }
 
-        return buffer.AsSpan(0, written).ToArray();
+            output.Advance(written);
+            source = source[consumed..];
+        }
+        while (status != OperationStatus.Done);
+
+        return PayloadBuffers.ToArray(output);
     }
 }
