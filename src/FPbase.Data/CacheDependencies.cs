@@ -41,6 +41,9 @@ public sealed partial class CacheDependencies : IResourceDependencyMap
     public const string Microscopes = "microscopes";
     public const string Organisms = "organisms";
 
+    /// <summary>The home page's most viewed proteins (<see cref="Popularity.ProteinViews"/>).</summary>
+    public const string Popular = "popular";
+
     // Per-row families: `protein:{slug}` and `protein:{uuid}`, `spectrum:{id}`, `reference:{id}` and
     // `reference:{doi}`, `microscope:{id}`, `dye:{slug}`.
     public const string ProteinRow = "protein";
@@ -114,6 +117,8 @@ public sealed partial class CacheDependencies : IResourceDependencyMap
         [Identity.IdentityEntities.Token] = ([], []),
         [Identity.IdentityEntities.Favourite] = ([], []),
         [Identity.IdentityEntities.DataProtectionKey] = ([], []),
+        // Page views feed the home page's popular proteins; a protein's own page does not show them.
+        [nameof(Popularity.ProteinView)] = ([Popular], []),
         // A protein's revision history (FPbase.Data.Revisions) is listed per protein only.
         [nameof(Revisions.ProteinRevision)] = ([], [ProteinRow]),
     }.ToFrozenDictionary(StringComparer.Ordinal);

@@ -73,6 +73,8 @@ public sealed class FpbaseDbContext(DbContextOptions<FpbaseDbContext> options, T
 
     public DbSet<Revisions.ProteinRevision> ProteinRevisions => Set<Revisions.ProteinRevision>();
 
+    public DbSet<Popularity.ProteinView> ProteinViews => Set<Popularity.ProteinView>();
+
     public DbSet<ProteinFavourite> ProteinFavourites => Set<ProteinFavourite>();
 
     /// <summary>ASP.NET Core Data Protection's key ring (<c>PersistKeysToDbContext</c>).</summary>

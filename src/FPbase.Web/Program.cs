@@ -14,6 +14,7 @@ builder.AddFpbaseAuth();
 builder.AddFpbaseRateLimiting();
 builder.AddFpbaseRequestLimits();
 builder.AddFpbaseCors();
+builder.AddFpbasePopularity();
 
 var app = builder.Build();
 
@@ -28,6 +29,7 @@ app.UseFpbaseRateLimiting();
 app.UseFpbaseRequestLimits();
 app.UseAuthorization();
 app.UseFpbaseAntiforgery();
+app.UseProteinViewCounting();
 app.UseHttpCaching();
 app.UseFpbaseEndpointRateLimiting();
 

@@ -1,4 +1,5 @@
 using FPbase.Data.Entities;
+using FPbase.Data.Popularity;
 using Microsoft.EntityFrameworkCore;
 
 namespace FPbase.Data.Tests;
@@ -219,6 +220,35 @@ public abstract class ProviderTests
         protein.Blurb = "changed";
         await db.SaveChangesAsync();
         Assert.True(protein.Modified > before);
+    }
+
+    [Fact]
+    public async Task PageViewsAddUpPerDayAndTheMostViewedVisibleProteinsComeFirst()
+    {
+        State a, b, hidden;
+        await using (var db = CreateContext())
+        {
+            a = await AddStateAsync(db);
+            b = await AddStateAsync(db);
+            hidden = await AddStateAsync(db);
+            hidden.Protein.Status = ProteinStatus.Hidden;
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = CreateContext())
+        {
+            var first = new Dictionary<string, long> { [a.Protein.Slug] = 2, [b.Protein.Uuid.ToLowerInvariant()] = 1, [hidden.Protein.Slug] = 3, ["no-such-protein"] = 50 };
+            Assert.Equal(6, await ProteinViews.AddAsync(db, first, default));
+            Assert.Equal(4, await ProteinViews.AddAsync(db, new Dictionary<string, long> { [b.Protein.Slug] = 4 }, default));
+        }
+
+        await using (var db = CreateContext())
+        {
+            // Two days: the writes and this read may fall on either side of midnight (UTC).
+            var top = await ProteinViews.TopAsync(db, DateOnly.FromDateTime(DateTime.UtcNow), days: 2, take: 1000, default);
+            string[] mine = [a.Protein.Slug, b.Protein.Slug, hidden.Protein.Slug];
+            Assert.Equal([(b.Protein.Slug, 5L), (a.Protein.Slug, 2L)], top.Where(p => mine.Contains(p.Slug)).Select(p => (p.Slug, p.Views)));
+        }
     }
 }
 

@@ -1751,6 +1751,29 @@ namespace FPbase.Data.Migrations
                     b.ToTable("protein_favourites", (string)null);
                 });
 
+            modelBuilder.Entity("FPbase.Data.Popularity.ProteinView", b =>
+                {
+                    b.Property<int>("ProteinId")
+                        .HasColumnType("integer")
+                        .HasColumnName("protein_id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint")
+                        .HasColumnName("count");
+
+                    b.HasKey("ProteinId", "Day")
+                        .HasName("pk_protein_views");
+
+                    b.HasIndex("Day")
+                        .HasDatabaseName("ix_protein_views_day");
+
+                    b.ToTable("protein_views", (string)null);
+                });
+
             modelBuilder.Entity("FPbase.Data.Revisions.ProteinRevision", b =>
                 {
                     b.Property<int>("Id")
@@ -2412,6 +2435,18 @@ namespace FPbase.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_protein_favourites_users_user_id");
+                });
+
+            modelBuilder.Entity("FPbase.Data.Popularity.ProteinView", b =>
+                {
+                    b.HasOne("FPbase.Data.Entities.Protein", "Protein")
+                        .WithMany()
+                        .HasForeignKey("ProteinId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_protein_views_proteins_protein_id");
+
+                    b.Navigation("Protein");
                 });
 
             modelBuilder.Entity("FPbase.Data.Revisions.ProteinRevision", b =>

@@ -1,5 +1,6 @@
 using FPbase.Caching;
 using FPbase.Data.Entities;
+using FPbase.Data.Popularity;
 using FPbase.Data.Revisions;
 using Microsoft.EntityFrameworkCore;
 
@@ -84,6 +85,8 @@ public sealed class CacheDependenciesTests
             [CacheDependencies.Proteins, .. Egfp] },
         { "edit an OSER measurement", async db => (await db.OserMeasurements.FindAsync(1))!.Percent = 90,
             [CacheDependencies.Proteins, .. Egfp] },
+        { "count a protein's page views: the popular proteins only", db => Add(db, new ProteinView { ProteinId = 1, Day = new DateOnly(2026, 12, 2), Count = 3 }),
+            [CacheDependencies.Popular] },
         { "record a revision: only the protein's pages", db => Add(db, new ProteinRevision { ProteinId = 2, Action = "edit", UserName = "editor" }),
             [.. Mcherry] },
     };
@@ -104,6 +107,7 @@ public sealed class CacheDependenciesTests
     [InlineData(typeof(Spectrum), new[] { CacheDependencies.Spectra, "dye:*", "protein:*", "spectrum:*" })]
     [InlineData(typeof(OpticalConfig), new[] { CacheDependencies.OpticalConfigs, CacheDependencies.Microscopes, "microscope:*" })]
     [InlineData(typeof(ProteinRevision), new[] { "protein:*" })]
+    [InlineData(typeof(ProteinView), new[] { CacheDependencies.Popular })]
     public void ASetBasedWriteTouchesTheListsAndWholeFamiliesOfItsTable(Type entity, string[] expected)
     {
         using var database = new SqliteTestDatabase();

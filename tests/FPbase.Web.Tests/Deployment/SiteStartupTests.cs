@@ -51,6 +51,21 @@ public sealed class SiteStartupTests(SiteStartupTests.Database database) : IClas
     }
 
     [Fact]
+    public async Task APageViewWriteIntervalOfZeroStopsTheSiteWithOneLine()
+    {
+        await using var site = SiteProcess.Start("Development", new Dictionary<string, string>
+        {
+            ["ConnectionStrings:Postgres"] = NoDatabase,
+            ["Popularity:FlushInterval"] = "00:00:00",
+        });
+
+        Assert.Equal(1, await site.WaitForExitAsync());
+        Assert.Equal(
+            "FPbase cannot start: Popularity:FlushInterval must be between 00:00:01 and 01:00:00.",
+            Assert.Single(site.StandardError, l => l.Length > 0));
+    }
+
+    [Fact]
     public async Task AFreshnessClassChosenInTheSettingsInsteadOfOnTheEndpointStopsTheSiteWithOneLine()
     {
         await using var site = SiteProcess.Start("Development", new Dictionary<string, string>

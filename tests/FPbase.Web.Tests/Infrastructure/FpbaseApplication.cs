@@ -30,6 +30,8 @@ public sealed class FpbaseApplication(string postgres, string? redis, string key
         builder.UseSetting("Seed:Proteins", "30");
         builder.UseSetting("Seed:Spectra", "150");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Tests write counted page views themselves (ProteinViewFlusher.FlushAsync), never the timer between two requests.
+        builder.UseSetting("Popularity:FlushInterval", "01:00:00");
         builder.ConfigureTestServices(services =>
             services.ConfigureDbContext<FpbaseDbContext>(options => options.AddInterceptors(Commands)));
     }

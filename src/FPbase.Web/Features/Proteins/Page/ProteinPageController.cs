@@ -1,5 +1,6 @@
 using FPbase.Caching;
 using FPbase.Data;
+using FPbase.Web.Features.Proteins.Popular;
 using Microsoft.AspNetCore.Mvc;
 
 namespace FPbase.Web.Features.Proteins.Page;
@@ -16,6 +17,7 @@ public sealed class ProteinPageController(FpbaseDbContext db) : Controller
     [HttpGet("/protein/{slug:nonblank}/")]
     [HttpHead("/protein/{slug:nonblank}/")]
     [CacheResources(CacheDependencies.ProteinBySlug, Name = "protein-page")]
+    [CountsProteinView]
     public async Task<IActionResult> Detail(string slug, CancellationToken cancellationToken)
     {
         switch (await ProteinLookup.ResolveAsync(db, slug, cancellationToken))
