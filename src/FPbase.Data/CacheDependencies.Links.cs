@@ -45,6 +45,9 @@ public sealed partial class CacheDependencies
 
         public HashSet<int> ExcerptIds { get; } = [];
 
+        /// <summary>Protein names and aliases (old and new) whose mentions in excerpts are links.</summary>
+        public HashSet<string> MentionedNames { get; } = new(StringComparer.Ordinal);
+
         public HashSet<int> FilterIds { get; } = [];
 
         public HashSet<int> LightIds { get; } = [];
@@ -58,7 +61,7 @@ public sealed partial class CacheDependencies
         public bool IsEmpty =>
             ProteinKeys.Count + ProteinIds.Count + LineageNeighboursOf.Count + LineageIds.Count + StateIds.Count + DyeIds.Count
             + DyeSlugs.Count + OrganismIds.Count + AuthorIds.Count + ReferenceIds.Count + ReferencePageIds.Count + ReferenceDois.Count
-            + ExcerptIds.Count + FilterIds.Count + LightIds.Count + CameraIds.Count + ConfigIds.Count + MicroscopeIds.Count == 0;
+            + ExcerptIds.Count + MentionedNames.Count + FilterIds.Count + LightIds.Count + CameraIds.Count + ConfigIds.Count + MicroscopeIds.Count == 0;
 
         /// <remarks>
         /// Runs twice (before the write and after its commit); the sets only grow, so the second run
@@ -71,6 +74,7 @@ public sealed partial class CacheDependencies
             await DyesToTheirSlugs(db, ct).ConfigureAwait(false);
             await AuthorsToTheirReferences(db, ct).ConfigureAwait(false);
             await ReferencesToTheProteinsCitingThem(db, ct).ConfigureAwait(false);
+            await NamesToTheExcerptsMentioningThem(db, ct).ConfigureAwait(false);
             await ExcerptsToTheirProteinsAndReferences(db, ct).ConfigureAwait(false);
             await ProteinsToTheirLineageNeighbours(db, ct).ConfigureAwait(false);
             await OrganismsToTheirProteins(db, ct).ConfigureAwait(false);
@@ -143,6 +147,18 @@ public sealed partial class CacheDependencies
                 .Where(j => db.Excerpts.Any(e => e.Id == EF.Property<int>(j, "ExcerptId") && e.ReferenceId != null && ids.Contains(e.ReferenceId.Value)))
                 .Select(j => EF.Property<int>(j, "ProteinId")).ToListAsync(ct).ConfigureAwait(false));
             ReferencePageIds.UnionWith(ReferenceIds);
+        }
+
+        /// <summary>
+        /// An excerpt links the protein names it mentions (case as written, as the links match): one query per name,
+        /// and only for a protein whose names, slug or visibility changed.
+        /// </summary>
+        private async Task NamesToTheExcerptsMentioningThem(FpbaseDbContext db, CancellationToken ct)
+        {
+            foreach (var name in MentionedNames.Where(n => n.Length > 1))
+            {
+                ExcerptIds.UnionWith(await db.Excerpts.Where(e => e.Content.Contains(name)).Select(e => e.Id).ToListAsync(ct).ConfigureAwait(false));
+            }
         }
 
         /// <summary>An excerpt shows on the pages of the proteins it is about, and on its reference's page with them.</summary>

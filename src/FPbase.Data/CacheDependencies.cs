@@ -225,6 +225,7 @@ public sealed partial class CacheDependencies : IResourceDependencyMap
                 AddValues(entry, nameof(Protein.Uuid), rows.ProteinKeys);
                 AddAliasKeys(entry, rows.ProteinKeys);
                 AddValues(entry, nameof(Protein.Id), rows.LineageNeighboursOf);
+                AddLinkedNames(entry, rows.MentionedNames);
                 break;
             case Spectrum:
                 AddRow<int>(resources, SpectrumRow, entry, nameof(Spectrum.Id));
@@ -323,6 +324,25 @@ public sealed partial class CacheDependencies : IResourceDependencyMap
                 into.Add(key);
             }
         }
+    }
+
+    /// <summary>
+    /// Excerpts link the names and aliases of visible proteins to their pages (the site's excerpt links): when a
+    /// protein appears, disappears, or changes a name, alias, slug or visibility, every excerpt that mentions one of
+    /// its names, old or new, shows something else. Only then: another edit of a protein changes no link.
+    /// </summary>
+    private static void AddLinkedNames(EntityEntry entry, ISet<string> into)
+    {
+        string[] linkProperties = [nameof(Protein.Name), nameof(Protein.Aliases), nameof(Protein.Slug), nameof(Protein.Status)];
+        if (entry.State is EntityState.Modified && !linkProperties.Any(p => entry.Property(p).IsModified))
+        {
+            return;
+        }
+
+        AddValues(entry, nameof(Protein.Name), into);
+        var aliases = entry.Property(nameof(Protein.Aliases));
+        object?[] lists = entry.State == EntityState.Added ? [aliases.CurrentValue] : [aliases.CurrentValue, aliases.OriginalValue];
+        into.UnionWith(lists.OfType<IEnumerable<string>>().SelectMany(a => a));
     }
 
     private static void AddRow<T>(ISet<string> resources, string family, EntityEntry entry, string property)

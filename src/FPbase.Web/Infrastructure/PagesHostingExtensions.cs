@@ -12,6 +12,7 @@ internal static class PagesHostingExtensions
     public static WebApplicationBuilder AddFpbasePages(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<ReferenceDoiResolver>();
+        builder.Services.AddSingleton<FPbase.Web.Features.Excerpts.ProteinNames>();
 
         // Run from build output (dotnet run, tests, any environment), the asset manifest points into obj/
         // for the precompressed copies; this lets the host find them. A published app has no runtime

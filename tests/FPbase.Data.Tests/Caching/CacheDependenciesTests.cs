@@ -14,7 +14,7 @@ namespace FPbase.Data.Tests.Caching;
 public sealed class CacheDependenciesTests
 {
     // EGFP (organism 1, primary reference 1, alias "enhanced GFP") is mCherry's lineage parent; mCherry cites
-    // reference 2 and has bleach measurement 1 (reference 1); excerpt 1 (reference 2) is about "other".
+    // reference 2 and has bleach measurement 1 (reference 1); excerpt 1 (reference 2) is about "other" and names mCherry.
     private static readonly string[] Egfp = ["protein:egfp", "protein:aaaaa"];
     private static readonly string[] Mcherry = ["protein:mcherry", "protein:bbbbb"];
     private static readonly string[] Other = ["protein:other", "protein:ccccc"];
@@ -29,6 +29,12 @@ public sealed class CacheDependenciesTests
     {
         { "rename a protein: its lists, its slug, uuid and alias, its lineage neighbours", async db => (await db.Proteins.FindAsync(1))!.Name = "EGFP2",
             [CacheDependencies.Proteins, CacheDependencies.Spectra, CacheDependencies.Lineage, .. Egfp, "protein:enhanced-gfp", .. Mcherry] },
+        { "rename a protein an excerpt names: the pages that show the excerpt (its link changes)", async db => (await db.Proteins.FindAsync(2))!.Name = "mCherry2",
+            [CacheDependencies.Proteins, CacheDependencies.Spectra, CacheDependencies.Lineage, .. Mcherry, .. Egfp, .. Other, .. Reference2] },
+        { "edit anything else of a protein an excerpt names: not the excerpt's pages", async db => (await db.Proteins.FindAsync(2))!.Blurb = "Red.",
+            [CacheDependencies.Proteins, CacheDependencies.Spectra, CacheDependencies.Lineage, .. Mcherry, .. Egfp] },
+        { "add a protein whose name an excerpt mentions: the excerpt's pages", db => Add(db, new Protein { Id = 9, Name = "brighter", Slug = "brighter", Uuid = "DDDDD" }),
+            [CacheDependencies.Proteins, CacheDependencies.Spectra, CacheDependencies.Lineage, "protein:brighter", "protein:ddddd", .. Other, .. Reference2] },
         { "change a protein's slug: the old and the new", async db => (await db.Proteins.FindAsync(3))!.Slug = "renamed",
             [CacheDependencies.Proteins, CacheDependencies.Spectra, CacheDependencies.Lineage, .. Other, "protein:renamed"] },
         { "edit a state", async db => (await db.States.FindAsync(1))!.Name = "bright",
@@ -196,7 +202,7 @@ public sealed class CacheDependenciesTests
         db.Add(new StateTransition { Id = 1, Protein = egfp, FromState = egfpState, ToState = egfpState });
         db.Add(new OserMeasurement { Id = 1, Protein = egfp });
         db.Add(new ProteinReference { Protein = mcherry, Reference = reference2 });
-        db.Add(new Excerpt { Id = 1, Content = "About other.", Reference = reference2, Proteins = [other] });
+        db.Add(new Excerpt { Id = 1, Content = "About other, brighter than mCherry.", Reference = reference2, Proteins = [other] });
         var root = new Lineage { Id = 1, Protein = egfp };
         db.AddRange(root, new Lineage { Id = 2, Protein = mcherry, Parent = root, RootNode = root });
 

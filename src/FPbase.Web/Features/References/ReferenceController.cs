@@ -1,5 +1,6 @@
 using FPbase.Caching;
 using FPbase.Data;
+using FPbase.Web.Features.Excerpts;
 using Microsoft.AspNetCore.Mvc;
 
 namespace FPbase.Web.Features.References;
@@ -7,9 +8,9 @@ namespace FPbase.Web.Features.References;
 /// <summary>
 /// FPbase's references list and reference pages, by id (<c>/reference/66/</c>) or by DOI
 /// (<c>/reference/10.1016/0378-1119(95)00685-0/</c>). They show the names of the proteins citing each
-/// reference, hence <c>proteins</c> besides the references' own resources.
+/// reference, and link the protein names in its excerpts, hence <c>proteins</c> besides the references' own resources.
 /// </summary>
-public sealed class ReferenceController(FpbaseDbContext db) : Controller
+public sealed class ReferenceController(FpbaseDbContext db, ProteinNames names) : Controller
 {
     [HttpGet("/references/")]
     [HttpHead("/references/")]
@@ -21,7 +22,7 @@ public sealed class ReferenceController(FpbaseDbContext db) : Controller
     [HttpHead("/reference/{id:int}/")]
     [CacheResources(CacheDependencies.ReferenceById, CacheDependencies.Proteins, Name = "reference-page")]
     public async Task<IActionResult> ById(int id, CancellationToken cancellationToken)
-        => Page(await ReferenceQueries.LoadAsync(db, id, null, cancellationToken), id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        => await Page(await ReferenceQueries.LoadAsync(db, id, null, cancellationToken), id.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
 
     [HttpGet("/reference/{**doi}")]
     [HttpHead("/reference/{**doi}")]
@@ -29,11 +30,11 @@ public sealed class ReferenceController(FpbaseDbContext db) : Controller
     public async Task<IActionResult> ByDoi(string doi, CancellationToken cancellationToken)
     {
         var key = ReferenceDoiResolver.Normalize(doi);
-        return Page(key.Length == 0 ? null : await ReferenceQueries.LoadAsync(db, null, key, cancellationToken), key);
+        return await Page(key.Length == 0 ? null : await ReferenceQueries.LoadAsync(db, null, key, cancellationToken), key, cancellationToken);
     }
 
-    private IActionResult Page(ReferencePage? page, string key)
+    private async Task<IActionResult> Page(ReferencePage? page, string key, CancellationToken cancellationToken)
         => page is null
             ? Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found", detail: $"No reference matches '{key}'.")
-            : View("~/Features/References/Detail.cshtml", page);
+            : View("~/Features/References/Detail.cshtml", page with { Names = await names.LinkerAsync(db, cancellationToken) });
 }

@@ -1,3 +1,4 @@
+using FPbase.Data.Domain;
 using FPbase.Data.Entities;
 using FPbase.Web.Features.Spectra.Images;
 
@@ -18,6 +19,9 @@ public sealed record ProteinPage(
     IReadOnlyList<LineageLink> Children,
     SpectraPlot Spectra)
 {
+    /// <summary>Links the protein names in the excerpts (FPbase's excerpt links).</summary>
+    public ProteinNameLinker Names { get; init; } = ProteinNameLinker.Empty;
+
     public bool IsPending => Protein.Status == ProteinStatus.Pending;
 
     public IEnumerable<(State State, BleachMeasurement Measurement)> Bleaching

@@ -1,5 +1,6 @@
 using FPbase.Caching;
 using FPbase.Data;
+using FPbase.Web.Features.Excerpts;
 using FPbase.Web.Features.Proteins.Popular;
 using Microsoft.AspNetCore.Mvc;
 
@@ -12,7 +13,7 @@ namespace FPbase.Web.Features.Proteins.Page;
 /// redirect is never cached and carries no ETag, so an alias URL can never be answered 304.
 /// The page depends on <c>protein:{slug}</c> only, so editing one protein never changes another's ETag.
 /// </summary>
-public sealed class ProteinPageController(FpbaseDbContext db) : Controller
+public sealed class ProteinPageController(FpbaseDbContext db, ProteinNames names) : Controller
 {
     [HttpGet("/protein/{slug:nonblank}/")]
     [HttpHead("/protein/{slug:nonblank}/")]
@@ -23,7 +24,7 @@ public sealed class ProteinPageController(FpbaseDbContext db) : Controller
         switch (await ProteinLookup.ResolveAsync(db, slug, cancellationToken))
         {
             case ProteinLookup.Found found when await ProteinPageQuery.LoadAsync(db, found.Id, cancellationToken) is { } page:
-                return View("~/Features/Proteins/Page/Detail.cshtml", page);
+                return View("~/Features/Proteins/Page/Detail.cshtml", page with { Names = await names.LinkerAsync(db, cancellationToken) });
             case ProteinLookup.Alias alias:
                 return Redirect($"/protein/{Uri.EscapeDataString(alias.Slug)}/");
             default:

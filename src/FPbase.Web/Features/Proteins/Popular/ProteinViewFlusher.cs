@@ -5,10 +5,11 @@ using Microsoft.Extensions.Options;
 namespace FPbase.Web.Features.Proteins.Popular;
 
 /// <summary>
-/// Writes the counted views every <see cref="PopularityOptions.FlushInterval"/> and once more when the site stops:
-/// one upsert per batch (<see cref="ProteinViews.AddAsync"/>), off the request path. The write bumps
-/// <see cref="CacheDependencies.Popular"/> after its commit, so the home page changes then and only then. A write
-/// that fails keeps its views for the next one.
+/// Writes the counted views every <see cref="PopularityOptions.FlushInterval"/>: one upsert per batch
+/// (<see cref="ProteinViews.AddAsync"/>), off the request path. The write bumps <see cref="CacheDependencies.Popular"/>
+/// after its commit, so the home page changes then and only then. A write that fails keeps its views for the next one.
+/// The views of the last interval before an instance stops are not written: a write at shutdown would need Redis and
+/// the database while the host is taking them down, for counts that only rank proteins.
 /// </summary>
 public sealed partial class ProteinViewFlusher(
     ProteinViewCounter counter,
@@ -58,12 +59,6 @@ public sealed partial class ProteinViewFlusher(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
-    }
-
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await base.StopAsync(cancellationToken);
-        await FlushAsync(cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dropped {Dropped} protein page views: more than {Bound} pages were viewed in one interval")]
