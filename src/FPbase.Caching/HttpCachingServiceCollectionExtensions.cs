@@ -36,6 +36,7 @@ public static class HttpCachingServiceCollectionExtensions
         services.TryAddSingleton<FPbase.Caching.Diagnostics.CacheMetrics>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HttpCachingOptions>, HttpCachingOptionsValidator>());
         services.TryAddSingleton<IResourceVersionStore, InMemoryResourceVersionStore>();
+        services.TryAddSingleton<IResourceVersions, ResourceVersions>();
         // HybridCache keeps its in-memory copies in the application's IMemoryCache, each entry sized by its bytes:
         // a size limit makes that memory a budget (entries without a size would be refused, so nothing else of
         // the application may use this IMemoryCache without sizing its entries). An entry that does not fit is
