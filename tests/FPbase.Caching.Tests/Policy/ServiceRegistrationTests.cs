@@ -26,6 +26,26 @@ public sealed class ServiceRegistrationTests
     }
 
     [Fact]
+    public async Task ABackgroundReaderSeesTheStampOfTheStoreTheSiteUsesChangeWithABump()
+    {
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(TestEnvironment.Redis + ",abortConnect=false");
+        var services = Services();
+        services.AddHttpCachingRedis(redis);
+        await using var provider = services.BuildServiceProvider();
+        var versions = provider.GetRequiredService<IResourceVersions>();
+        string[] resources = ["a", "b"];
+
+        var before = await versions.GetStampAsync(resources, default);
+        Assert.Equal(before, await versions.GetStampAsync(resources, default));
+        await provider.GetRequiredService<IResourceVersionStore>().BumpAsync(["b"], default);
+        var after = await versions.GetStampAsync(resources, default);
+
+        Assert.NotNull(before);
+        Assert.NotEqual(before, after);
+        Assert.Equal(after, await provider.GetRequiredService<IResourceVersionStore>().GetStampAsync(resources, default));
+    }
+
+    [Fact]
     public async Task RedisReplacesTheDefaultWithOneStoreThatIsAlsoStartedAndDisposesCleanly()
     {
         await using var redis = await ConnectionMultiplexer.ConnectAsync(TestEnvironment.Redis + ",abortConnect=false");
