@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 // Usage: FPbase.Bench <postgres connection string> [iterations]
 //        FPbase.Bench bump <redis endpoint> [iterations]
+//        FPbase.Bench fret <postgres connection string> [iterations]          (see bench/fret)
 //        FPbase.Bench hostile --pid <site pid> --base <url> [options]   (see bench/hostile/run)
 // Times, on the database the site uses, what a payload-cache miss of the spectra list costs
 // (query + JSON + compression, as the middleware's build does) against the bare SQL projection,
@@ -27,6 +28,11 @@ if (args[0] == "hostile-reader")
 if (args[0] == "hostile")
 {
     return await Hostile.RunAsync(args[1..]);
+}
+
+if (args[0] == "fret")
+{
+    return await FretList.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10);
 }
 
 if (args[0] == "bump")

@@ -8,6 +8,7 @@ builder.AddFpbaseMetrics();
 builder.AddFpbaseProblemDetails();
 builder.AddFpbaseMvc();
 builder.AddFpbasePages();
+builder.AddFpbaseFret();
 builder.AddFpbaseApi();
 builder.AddFpbaseGraphQL();
 builder.AddFpbaseAuth();

@@ -40,6 +40,24 @@ public sealed class RedisUnavailableTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheFretListSaysItsVersionCannotBeCheckedAndCarriesNoETag()
+    {
+        // No version can be read, so the worker labels no list and no response may call one current.
+        var client = _app.CreateClient();
+        var list = await Fret.FretRequests.GetListAsync(client);
+        Assert.Equal("unverified", list.State);
+        Assert.Null(list.ETag);
+
+        var page = await client.GetAsync("/fret/");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Null(page.Headers.ETag);
+        Assert.True(page.Headers.CacheControl!.NoCache);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("data-state=\"unverified\"", html, StringComparison.Ordinal);
+        Assert.Contains("cannot be checked right now", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WritesAreSavedButNotAcknowledgedAndLeaveTheirBumpInTheOutbox()
     {
         // No instance can be told of the change, so the writer must not be told it is done...

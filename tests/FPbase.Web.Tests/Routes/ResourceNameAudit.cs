@@ -74,10 +74,23 @@ internal static class ResourceNameAudit
             return resolved?.Resources ?? ["(the DOI resolver named nothing for a DOI)"];
         }
 
+        if (resolver == typeof(FPbase.Web.Features.Fret.FretListResolver))
+        {
+            // It adds no resources of its own (the endpoints declare spectra and proteins), only its variant.
+            var resolved = new FPbase.Web.Features.Fret.FretListResolver(new FixedVersions(), new FPbase.Web.Features.Fret.ForsterListResults())
+                .ResolveAsync(new DefaultHttpContext()).AsTask().GetAwaiter().GetResult();
+            return resolved?.Resources ?? ["(the FRET list resolver named nothing)"];
+        }
+
         return [$"({resolver.Name}: the audit does not know what this resolver names; teach ResourceNameAudit)"];
     }
 
     private static bool IsIntParameter(RoutePattern route, string name)
         => route.ParameterPolicies.TryGetValue(name, out var policies)
             && policies.Any(p => p.Content == ResourceTemplate.IntConstraint || p.ParameterPolicy is IntRouteConstraint);
+
+    private sealed class FixedVersions : IResourceVersions
+    {
+        public ValueTask<string?> GetStampAsync(IReadOnlyList<string> resources, CancellationToken cancellationToken) => ValueTask.FromResult<string?>("stamp");
+    }
 }

@@ -26,6 +26,7 @@ internal static class RouteSamples
             ["/api/proteins/{slug}/revisions"] = v => [$"/api/proteins/{v.ProteinSlug}/revisions/"],
             ["/protein/{slug}/edit"] = v => [$"/protein/{v.ProteinSlug}/edit/"],
             ["/reference/{**doi}"] = v => [$"/reference/{v.ReferenceDoi}/"],
+            ["/api/fret/pair"] = _ => ["/api/fret/pair/?donor=egfp&acceptor=mcherry"],
             // MapStaticAssets' fallback for files that are not in the build's manifest: nothing to find here.
             ["/{**path:file}"] = _ => ["/no-such-file.txt"],
             ["/graphql/"] = v => ["/graphql/?query=" + Uri.EscapeDataString($"{{ spectrum(id: {v.SpectrumId}) {{ id color owner {{ name }} }} }}")],
