@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 
 namespace FPbase.Caching.Diagnostics;
 
@@ -16,6 +18,11 @@ namespace FPbase.Caching.Diagnostics;
 /// <c>fpbase.cache.payload.identity_bytes</c>: what the same answers would have sent uncompressed.</item>
 /// <item><c>fpbase.cache.build.duration</c>: seconds a payload build took (the endpoint plus compression).</item>
 /// <item><c>fpbase.cache.bumps</c>: resources bumped after a commit or by the outbox drainer, by <c>kind</c>.</item>
+/// <item><c>fpbase.cache.memory.size</c> and <c>fpbase.cache.memory.limit</c>: payload bytes this instance keeps in
+/// memory (the memory cache's own estimate) and the budget they are held to (<c>HttpCaching:PayloadMemoryBytes</c>).</item>
+/// <item><c>fpbase.cache.outbox.unconfirmed</c>: outbox rows past their grace period at the drainer's last pass (at
+/// most 500 a pass): committed writes whose bumps wait for the version store. Above zero for more than a pass or two,
+/// Redis is not taking bumps.</item>
 /// </list>
 /// </summary>
 public sealed class CacheMetrics
@@ -28,12 +35,26 @@ public sealed class CacheMetrics
     private readonly Counter<long> _identityBytes;
     private readonly Histogram<double> _buildDuration;
     private readonly Counter<long> _bumps;
+    private long _outboxUnconfirmed;
 
     /// <summary>Creates the instruments on a meter from <paramref name="meterFactory"/> (registered by AddHttpCaching).</summary>
     public CacheMetrics(IMeterFactory meterFactory)
+        : this(meterFactory, null, null)
+    {
+    }
+
+    /// <summary>The same, with gauges of the payloads held in <paramref name="memoryCache"/> against its size limit.</summary>
+    public CacheMetrics(IMeterFactory meterFactory, IMemoryCache? memoryCache, IOptions<MemoryCacheOptions>? memoryOptions)
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
         var meter = meterFactory.Create(MeterName);
+        if (memoryCache is not null)
+        {
+            meter.CreateObservableGauge("fpbase.cache.memory.size", () => memoryCache.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0, "By", "Payload bytes held in memory.");
+            meter.CreateObservableGauge("fpbase.cache.memory.limit", () => memoryOptions?.Value.SizeLimit ?? 0, "By", "The memory budget of the payloads.");
+        }
+
+        meter.CreateObservableGauge("fpbase.cache.outbox.unconfirmed", () => Volatile.Read(ref _outboxUnconfirmed), "{row}", "Outbox rows past their grace period at the last drain.");
         _responses = meter.CreateCounter<long>("fpbase.cache.responses", "{response}", "Cached endpoints' answers by outcome.");
         _payloadBytes = meter.CreateCounter<long>("fpbase.cache.payload.bytes", "By", "Bytes of stored payloads sent.");
         _identityBytes = meter.CreateCounter<long>("fpbase.cache.payload.identity_bytes", "By", "Bytes the same answers would have sent uncompressed.");
@@ -65,6 +86,8 @@ public sealed class CacheMetrics
             _bumps.Add(group.Count(), new KeyValuePair<string, object?>("kind", group.Key));
         }
     }
+
+    internal void OutboxSeen(int unconfirmed) => Volatile.Write(ref _outboxUnconfirmed, unconfirmed);
 
     private static string KindOf(string resource)
     {

@@ -56,6 +56,7 @@ internal sealed class OutboxDrainer<TContext>(
             var cutoff = options.Value.TimeProvider.GetUtcNow().Subtract(options.Value.OutboxGracePeriod).ToUnixTimeMilliseconds();
             var stale = await outbox.AsNoTracking().Where(e => e.CreatedAtMs <= cutoff).OrderBy(e => e.Id).Take(500)
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
+            metrics.OutboxSeen(stale.Count);
             if (stale.Count == 0)
             {
                 return 0;

@@ -14,7 +14,13 @@ public sealed class ServiceRegistrationTests
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
-        services.AddHttpCaching(o => o.KeyPrefix = "t" + Guid.NewGuid().ToString("N"));
+        services.AddHttpCaching(o =>
+        {
+            o.KeyPrefix = "t" + Guid.NewGuid().ToString("N");
+            // Generous, as in the other test projects: the first Redis call on a busy 2-core machine can take longer
+            // than the 50 ms production default, and a read that times out is a null stamp ("cannot tell").
+            o.StoreTimeout = TimeSpan.FromSeconds(2);
+        });
         return services;
     }
 

@@ -91,4 +91,28 @@ public sealed class MetricsTests(SiteFixture site) : IClassFixture<SiteFixture>
         Assert.True(outcomes.GetValueOrDefault("payload") + outcomes.GetValueOrDefault("build") >= 2, string.Join(", ", outcomes));
         Assert.True(Interlocked.Read(ref identityBytes) > 0);
     }
+
+    [Fact]
+    public async Task TheGaugesShowThePayloadsHeldAgainstTheirBudgetAndNoBumpWaitingInTheOutbox()
+    {
+        var factory = site.App.Services.GetRequiredService<IMeterFactory>();
+        var gauges = new System.Collections.Concurrent.ConcurrentDictionary<string, long>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == CacheMetrics.MeterName && ReferenceEquals(instrument.Meter.Scope, factory))
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, _, _) => gauges[instrument.Name] = value);
+        listener.Start();
+
+        Assert.Equal(HttpStatusCode.OK, (await site.App.CreateClient().GetAsync($"/api/spectra-list/?n={Guid.NewGuid():N}")).StatusCode);
+        listener.RecordObservableInstruments();
+
+        Assert.Equal(256L * 1024 * 1024, gauges.GetValueOrDefault("fpbase.cache.memory.limit"));
+        Assert.InRange(gauges.GetValueOrDefault("fpbase.cache.memory.size"), 1, 256L * 1024 * 1024);
+        Assert.True(gauges.TryGetValue("fpbase.cache.outbox.unconfirmed", out var unconfirmed) && unconfirmed == 0, $"outbox gauge: {unconfirmed}");
+    }
 }
