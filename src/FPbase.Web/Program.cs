@@ -8,6 +8,8 @@ builder.AddFpbaseMetrics();
 builder.AddFpbaseProblemDetails();
 builder.AddFpbaseMvc();
 builder.AddFpbasePages();
+builder.AddFpbaseGenBank();
+builder.AddFpbaseCountry();
 builder.AddFpbaseApi();
 builder.AddFpbaseGraphQL();
 builder.AddFpbaseAuth();

@@ -56,7 +56,7 @@ internal static class ResourceNameAudit
         => resources.Where(r => r != CacheDependencies.GraphQLSchema && !CacheDependencies.CanBump(r))
             .Select(r => $"{where}: no rule of CacheDependencies can bump '{r}': the response would be answered 304 forever");
 
-    /// <summary>Everything a resolver can name: the resources of the GraphQL map, or a sample DOI page's.</summary>
+    /// <summary>Everything a resolver can name: the resources of the GraphQL map, a sample DOI page's, none for the GenBank fragment's.</summary>
     private static IEnumerable<string> ResolverResources(Type resolver)
     {
         if (resolver == typeof(GraphQLResourceResolver))
@@ -72,6 +72,12 @@ internal static class ResourceNameAudit
             context.Request.RouteValues["doi"] = "10.1016/0378-1119(95)00685-0/";
             var resolved = new ReferenceDoiResolver().ResolveAsync(context).AsTask().GetAwaiter().GetResult();
             return resolved?.Resources ?? ["(the DOI resolver named nothing for a DOI)"];
+        }
+
+        if (resolver == typeof(FPbase.Web.Features.Proteins.GenBank.GenBankFragmentResolver))
+        {
+            // It names no resource: it adds the GenBank record's fingerprint to the variant (the record is not ours to bump).
+            return [];
         }
 
         return [$"({resolver.Name}: the audit does not know what this resolver names; teach ResourceNameAudit)"];
