@@ -72,6 +72,27 @@ public sealed class GenBankFragmentTests(GenBankSite site) : IClassFixture<GenBa
     }
 
     [Fact]
+    public async Task ARecordFetchedAgainWithOtherContentGivesTheFragmentAnotherETagSoTheOldCopyIsNeverRevalidated()
+    {
+        var slug = (await site.OtherProteinsAsync(4))[3];
+        await site.SetProteinAsync(slug, "NEW00001", "MVSKGE");
+        site.Entrez.Sequences["NEW00001"] = "MVSKGE";
+        var client = site.ClientFrom("81.2.69.142");
+        var before = await UntilOkAsync(client, $"/protein/{slug}/genbank/NEW00001/");
+        Assert.Contains("The sequence matches GenBank", await before.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // A day later GenBank's record has changed, and this instance fetched it again (nothing of ours was written).
+        site.Sequences.Land(new FPbase.Web.Features.Proteins.GenBank.GenBankRecord("NEW00001", "MVSKGA"));
+        using var conditional = new HttpRequestMessage(HttpMethod.Get, $"/protein/{slug}/genbank/NEW00001/");
+        conditional.Headers.IfNoneMatch.Add(before.Headers.ETag!);
+        var after = await client.SendAsync(conditional);
+
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        Assert.NotEqual(before.Headers.ETag, after.Headers.ETag);
+        Assert.Contains("E6A", await after.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ASequenceThatDiffersFromGenBankListsTheSubstitutionsAndAnEditOfTheSequenceShowsAtOnce()
     {
         var slug = (await site.OtherProteinsAsync(3))[2];
