@@ -5,8 +5,8 @@ namespace FPbase.Web.Features.Proteins.GenBank;
 /// <summary>
 /// Off the request path: takes what <see cref="GenBankSequences"/> queued, waits <see cref="GenBankOptions.BatchWindow"/>
 /// for more, and asks Entrez for up to <see cref="GenBankOptions.MaxBatchSize"/> accessions per request, one request
-/// per database, one batch at a time (NCBI allows a few requests a second). While a batch is out, new accessions queue
-/// for the next one.
+/// per database, one request at a time and at least <see cref="GenBankOptions.MinimumInterval"/> apart (NCBI allows a
+/// few requests a second). While a batch is out, new accessions queue for the next one.
 /// </summary>
 internal sealed partial class GenBankFetcher(
     GenBankSequences sequences,
@@ -51,8 +51,17 @@ internal sealed partial class GenBankFetcher(
         }
     }
 
+    private long _lastRequest;
+
     private async Task FetchAsync(EntrezDatabase database, List<string> accessions, CancellationToken stoppingToken)
     {
+        var wait = options.CurrentValue.MinimumInterval - TimeProvider.System.GetElapsedTime(_lastRequest);
+        if (_lastRequest != 0 && wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, stoppingToken).ConfigureAwait(false);
+        }
+
+        _lastRequest = TimeProvider.System.GetTimestamp();
         try
         {
             var found = await entrez.FetchAsync(database, accessions, stoppingToken).ConfigureAwait(false);

@@ -27,6 +27,9 @@ public sealed class GenBankOptions
     /// <summary>How long the fetcher gathers accessions after the first one before it asks Entrez.</summary>
     public TimeSpan BatchWindow { get; set; } = TimeSpan.FromMilliseconds(20);
 
+    /// <summary>The least time between two batches sent to Entrez (NCBI allows 3 requests a second without an API key, 10 with one).</summary>
+    public TimeSpan MinimumInterval { get; set; } = TimeSpan.FromMilliseconds(350);
+
     /// <summary>One attempt's timeout.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(5);
 

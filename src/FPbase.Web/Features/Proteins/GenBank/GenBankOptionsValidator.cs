@@ -19,6 +19,7 @@ internal sealed class GenBankOptionsValidator : IValidateOptions<GenBankOptions>
         Between(failures, nameof(options.PageBudget), options.PageBudget, TimeSpan.Zero, TimeSpan.FromSeconds(10));
         Between(failures, nameof(options.Lifetime), options.Lifetime, TimeSpan.FromSeconds(1), TimeSpan.FromDays(30));
         Between(failures, nameof(options.BatchWindow), options.BatchWindow, TimeSpan.Zero, TimeSpan.FromSeconds(5));
+        Between(failures, nameof(options.MinimumInterval), options.MinimumInterval, TimeSpan.Zero, TimeSpan.FromSeconds(10));
         // Polly's own limits: timeouts from 10 ms to a day, sampling and break durations from half a second.
         Between(failures, nameof(options.AttemptTimeout), options.AttemptTimeout, TimeSpan.FromMilliseconds(10), TimeSpan.FromMinutes(5));
         Between(failures, nameof(options.TotalTimeout), options.TotalTimeout, options.AttemptTimeout, TimeSpan.FromMinutes(10));
