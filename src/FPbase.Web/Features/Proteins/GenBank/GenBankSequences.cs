@@ -19,6 +19,7 @@ public sealed class GenBankSequences : IDisposable
     private readonly ConcurrentDictionary<string, TaskCompletionSource<GenBankRecord?>> _inFlight = new(StringComparer.Ordinal);
     private readonly Channel<string> _queue = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IOptionsMonitor<GenBankOptions> _options;
+    private volatile bool _disposed;
 
     public GenBankSequences(IOptionsMonitor<GenBankOptions> options)
     {
@@ -29,7 +30,7 @@ public sealed class GenBankSequences : IDisposable
     internal ChannelReader<string> Queue => _queue.Reader;
 
     /// <summary>The record kept for <paramref name="accession"/> (a parsed accession), if any.</summary>
-    public GenBankRecord? Kept(string accession) => _records.TryGetValue(accession, out GenBankRecord? record) ? record : null;
+    public GenBankRecord? Kept(string accession) => !_disposed && _records.TryGetValue(accession, out GenBankRecord? record) ? record : null;
 
     /// <summary>Starts fetching <paramref name="accession"/> unless it is kept or already in flight; never waits.</summary>
     public void Request(string accession) => _ = InFlight(accession, start: true);
@@ -91,6 +92,12 @@ public sealed class GenBankSequences : IDisposable
     /// <summary>Keeps what Entrez said about <paramref name="accession"/>, then lets its waiters go.</summary>
     internal void Land(GenBankRecord record)
     {
+        if (_disposed)
+        {
+            // A fetch that outlived the host's shutdown: nobody is left to read it.
+            return;
+        }
+
         _records.Set(record.Accession, record, new MemoryCacheEntryOptions
         {
             AbsoluteExpirationRelativeToNow = _options.CurrentValue.Lifetime,
@@ -113,6 +120,7 @@ public sealed class GenBankSequences : IDisposable
 
     public void Dispose()
     {
+        _disposed = true;
         _queue.Writer.TryComplete();
         foreach (var fetch in _inFlight.Values)
         {
