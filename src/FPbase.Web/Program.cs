@@ -9,6 +9,8 @@ builder.AddFpbaseProblemDetails();
 builder.AddFpbaseMvc();
 builder.AddFpbasePages();
 builder.AddFpbaseFret();
+builder.AddFpbaseGenBank();
+builder.AddFpbaseCountry();
 builder.AddFpbaseApi();
 builder.AddFpbaseGraphQL();
 builder.AddFpbaseAuth();

@@ -81,6 +81,22 @@ public sealed class SiteStartupTests(SiteStartupTests.Database database) : IClas
             Assert.Single(site.StandardError, l => l.Length > 0));
     }
 
+    [Fact]
+    public async Task AnEntrezBaseUrlThatIsNoHttpUrlStopsTheSiteWithOneLine()
+    {
+        await using var site = SiteProcess.Start("Development", new Dictionary<string, string>
+        {
+            ["ConnectionStrings:Postgres"] = NoDatabase,
+            ["GenBank:EntrezBaseUrl"] = "eutils.ncbi.nlm.nih.gov/entrez",
+        });
+
+        Assert.Equal(1, await site.WaitForExitAsync());
+        Assert.Equal(
+            "FPbase cannot start: GenBank:EntrezBaseUrl is 'eutils.ncbi.nlm.nih.gov/entrez', not an absolute http or https URL without a query "
+            + "(e.g. https://eutils.ncbi.nlm.nih.gov/entrez/eutils/).",
+            Assert.Single(site.StandardError, l => l.Length > 0));
+    }
+
     [Theory]
     [InlineData("Development", null, "fpbase.csrf=")]
     [InlineData("Production", "false", "fpbase.csrf=")]

@@ -56,7 +56,7 @@ internal static class ResourceNameAudit
         => resources.Where(r => r != CacheDependencies.GraphQLSchema && !CacheDependencies.CanBump(r))
             .Select(r => $"{where}: no rule of CacheDependencies can bump '{r}': the response would be answered 304 forever");
 
-    /// <summary>Everything a resolver can name: the resources of the GraphQL map, or a sample DOI page's.</summary>
+    /// <summary>Everything a resolver can name: the resources of the GraphQL map, a sample DOI page's, none for the GenBank fragment's.</summary>
     private static IEnumerable<string> ResolverResources(Type resolver)
     {
         if (resolver == typeof(GraphQLResourceResolver))
@@ -80,6 +80,12 @@ internal static class ResourceNameAudit
             var resolved = new FPbase.Web.Features.Fret.FretListResolver(new FixedVersions(), new FPbase.Web.Features.Fret.ForsterListResults())
                 .ResolveAsync(new DefaultHttpContext()).AsTask().GetAwaiter().GetResult();
             return resolved?.Resources ?? ["(the FRET list resolver named nothing)"];
+        }
+
+        if (resolver == typeof(FPbase.Web.Features.Proteins.GenBank.GenBankFragmentResolver))
+        {
+            // It names no resource: it adds the GenBank record's fingerprint to the variant (the record is not ours to bump).
+            return [];
         }
 
         return [$"({resolver.Name}: the audit does not know what this resolver names; teach ResourceNameAudit)"];

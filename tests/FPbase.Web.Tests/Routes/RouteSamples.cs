@@ -25,6 +25,8 @@ internal static class RouteSamples
             ["/api/proteins/{slug}"] = v => [$"/api/proteins/{v.ProteinSlug}/"],
             ["/api/proteins/{slug}/revisions"] = v => [$"/api/proteins/{v.ProteinSlug}/revisions/"],
             ["/protein/{slug}/edit"] = v => [$"/protein/{v.ProteinSlug}/edit/"],
+            ["/protein/{slug:nonblank}/genbank/{accession:nonblank}"] = v => [$"/protein/{v.ProteinSlug}/genbank/{EgfpGenBank}/"],
+            ["/protein/{slug:nonblank}/regional-links"] = v => [$"/protein/{v.ProteinSlug}/regional-links/"],
             ["/reference/{**doi}"] = v => [$"/reference/{v.ReferenceDoi}/"],
             ["/api/fret/pair"] = _ => ["/api/fret/pair/?donor=egfp&acceptor=mcherry"],
             // MapStaticAssets' fallback for files that are not in the build's manifest: nothing to find here.
@@ -36,6 +38,9 @@ internal static class RouteSamples
     // its first optical config, fixed, so that NotOk can name the URLs.
     private const string SampleMicroscopeEdit = "/microscopes/4yL4ggAozzcMwTU4Ae7zxF/edit/";
     private const string SampleOpticalConfigEdit = "/optical-configs/1/edit/";
+
+    // EGFP's GenBank accession in the real FPbase sample.
+    private const string EgfpGenBank = "AAB02572";
 
     /// <summary>
     /// Routes whose audited URLs deliberately answer something other than 200, with the reason and the
@@ -56,6 +61,7 @@ internal static class RouteSamples
             [SampleOpticalConfigEdit] = (302, "the edit-optical-config form is for editors: anonymous visitors go to the login form"),
             ["/metrics"] = (401, "metrics are for staff (a scraper with a staff API token); the audit is anonymous"),
             ["/no-such-file.txt"] = (404, "a file that does not exist, through the static files fallback"),
+            ["/protein/egfp/genbank/AAB02572/"] = (202, "no Entrez answers in the tests (appsettings.Testing.json): the GenBank fragment says 'not available yet', uncached"),
         };
 
     /// <summary>
@@ -73,6 +79,7 @@ internal static class RouteSamples
             ["/accounts/register"] = ("no-store, no-cache", "a form with an antiforgery token (ASP.NET Core's antiforgery sets this)"),
             ["/api/me/"] = ("no-store, private", "who is signed in: per user, never stored"),
             ["/protein/{slug}/edit"] = ("no-store", "edit forms with a per-session antiforgery token, for editors only"),
+            ["/protein/{slug:nonblank}/regional-links"] = ("no-store, private", "links for the visitor's country, from the client's address, which no Vary can name: never stored"),
             ["/api/tokens/"] = ("no-store, private", "a signed-in user's API tokens: per user, never stored"),
             ["/api/me/favourites"] = ("private, no-store", "a signed-in user's favourites: per user, never stored"),
             ["/spectra/submit"] = ("private, no-store", "a form with an antiforgery token, for a signed-in editor"),

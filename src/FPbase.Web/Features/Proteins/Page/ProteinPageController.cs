@@ -1,6 +1,7 @@
 using FPbase.Caching;
 using FPbase.Data;
 using FPbase.Web.Features.Excerpts;
+using FPbase.Web.Features.Proteins.GenBank;
 using FPbase.Web.Features.Proteins.Popular;
 using Microsoft.AspNetCore.Mvc;
 
@@ -11,9 +12,10 @@ namespace FPbase.Web.Features.Proteins.Page;
 /// spectra are inline SVG). Found by slug or, as FPbase does, by uuid (<c>/protein/R9NL8/</c> renders EGFP's
 /// page: the uuid is a resource of its own, bumped with the slug). An alias redirects to the slug URL: a
 /// redirect is never cached and carries no ETag, so an alias URL can never be answered 304.
-/// The page depends on <c>protein:{slug}</c> only, so editing one protein never changes another's ETag.
+/// The page depends on <c>protein:{slug}</c> only, so editing one protein never changes another's ETag. Its GenBank
+/// comparison and its country-dependent links are documents of their own that it embeds (GenBank/, Regional/).
 /// </summary>
-public sealed class ProteinPageController(FpbaseDbContext db, ProteinNames names) : Controller
+public sealed class ProteinPageController(FpbaseDbContext db, ProteinNames names, GenBankSequences genBank) : Controller
 {
     [HttpGet("/protein/{slug:nonblank}/")]
     [HttpHead("/protein/{slug:nonblank}/")]
@@ -24,6 +26,12 @@ public sealed class ProteinPageController(FpbaseDbContext db, ProteinNames names
         switch (await ProteinLookup.ResolveAsync(db, slug, cancellationToken))
         {
             case ProteinLookup.Found found when await ProteinPageQuery.LoadAsync(db, found.Id, cancellationToken) is { } page:
+                // The GenBank fragment the page embeds will ask for this record: start fetching it now, without waiting.
+                if (GenBankAccession.TryParse(page.Protein.Genbank, out var accession, out _))
+                {
+                    genBank.Request(accession);
+                }
+
                 return View("~/Features/Proteins/Page/Detail.cshtml", page with { Names = await names.LinkerAsync(db, cancellationToken) });
             case ProteinLookup.Alias alias:
                 return Redirect($"/protein/{Uri.EscapeDataString(alias.Slug)}/");
