@@ -185,6 +185,7 @@ soak_web_start() {
 	log="$SOAK_STATE/web-$k.log"
 	[[ -n "${SOAK_POSTGRES:-}" ]] || die "SOAK_POSTGRES is not set"
 	curl -s -o /dev/null --max-time 1 "$url/livez" && die "something already answers on $url (set FPBASE_SOAK_WEB_PORT)"
+	# Entrez (GenBank) points at a closed local port: the checker never sends requests to NCBI.
 	# shellcheck disable=SC2086 # SOAK_SEED_ARGS is a list of words
 	(
 		cd "$FPBASE_ROOT"
@@ -192,6 +193,7 @@ soak_web_start() {
 			ConnectionStrings__Postgres="$SOAK_POSTGRES" \
 			ConnectionStrings__Redis="$(soak_redis_connection)" \
 			Accounts__SecureCookies=false \
+			GenBank__EntrezBaseUrl=http://127.0.0.1:9/ \
 			HttpCaching__ReplicaAcknowledgements=1 \
 			RateLimiting__AnonymousPerMinute=1000000000 \
 			RateLimiting__UserPerMinute=1000000000 \
