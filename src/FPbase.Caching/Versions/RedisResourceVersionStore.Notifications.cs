@@ -149,11 +149,12 @@ internal sealed partial class RedisResourceVersionStore
             return;
         }
 
-        // Fire and forget: a lost acknowledgement only makes the writer wait for our lease.
+        // Fire and forget: a lost acknowledgement only makes the writer wait for our lease. Through the master, like
+        // every other message on the channel (see RedisScripts.Acknowledge), not to the server we subscribed on.
         var ack = $"{RedisScripts.AckPrefix}{InstanceId}:{header[..colon]}:{header[(colon + 1)..]}";
         try
         {
-            _ = _redis.GetSubscriber().PublishAsync(_channel, ack, CommandFlags.FireAndForget);
+            _ = _redis.GetDatabase().ScriptEvaluateAsync(RedisScripts.Acknowledge, values: [_channel.ToString(), ack], flags: CommandFlags.FireAndForget);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {

@@ -5,7 +5,7 @@ namespace FPbase.Caching.Versions;
 /// KEYS[2] the lease records (instance id to expiry in Redis milliseconds), both under one hash tag.
 /// </summary>
 /// <remarks>
-/// Every script starts with <see cref="Prologue"/>, which names the server state the versions belong
+/// Every script but Release and Acknowledge starts with <see cref="Prologue"/>, which names the server state the versions belong
 /// to: Redis's <c>run_id</c> (new on every restart, so a restart from an older snapshot cannot bring
 /// old versions back) and <c>master_replid</c> (new whenever a replica is promoted, even twice in one
 /// process). When that identity changed, or the hash was flushed, the state is <em>reset</em>: a new
@@ -89,6 +89,16 @@ internal static class RedisScripts
         redis.call('HSET', KEYS[2], ARGV[3], nowms + tonumber(ARGV[4]))
         redis.call('PUBLISH', ARGV[2], '@lease:' .. ARGV[3] .. ':' .. ARGV[5] .. ':' .. stateid)
         return 1
+        """;
+
+    /// <summary>
+    /// Publishes an instance's acknowledgement of a bump: ARGV[1] the channel, ARGV[2] <c>@ack:{id}:{seq}:{state id}</c>.
+    /// A script, so that it runs where bumps and renewals run, on the master, whose PUBLISH reaches the subscribers of
+    /// every replica too. A plain PUBLISH goes to the server this client subscribed on (StackExchange.Redis sends it
+    /// there), which after a reconnect can be a replica, and a replica's messages reach only its own subscribers.
+    /// </summary>
+    public const string Acknowledge = """
+        return redis.call('PUBLISH', ARGV[1], ARGV[2])
         """;
 
     /// <summary>Gives a lease back at shutdown (KEYS[2], ARGV[1] the instance id): writers stop waiting for it.</summary>
