@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using FPbase.Caching;
+using FPbase.Caching.Diagnostics;
 using FPbase.Caching.Versions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -31,13 +33,15 @@ internal static class BumpLatency
             await db.KeyDeleteAsync($"{{{prefix}}}:raw");
         }
 
+        using var meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var metrics = new CacheMetrics(meters.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
         foreach (var instances in new[] { 1, 2, 3 })
         {
             var stores = new List<(ConnectionMultiplexer Redis, RedisResourceVersionStore Store)>();
             for (var i = 0; i < instances; i++)
             {
                 var connection = await ConnectionMultiplexer.ConnectAsync(redis);
-                var store = new RedisResourceVersionStore(connection, Options.Create(new HttpCachingOptions { KeyPrefix = prefix }), NullLogger<RedisResourceVersionStore>.Instance);
+                var store = new RedisResourceVersionStore(connection, Options.Create(new HttpCachingOptions { KeyPrefix = prefix }), metrics, NullLogger<RedisResourceVersionStore>.Instance);
                 await store.StartAsync(CancellationToken.None);
                 stores.Add((connection, store));
             }

@@ -69,6 +69,7 @@ public static class HttpCachingServiceCollectionExtensions
         services.AddSingleton(sp => new RedisResourceVersionStore(
             redis,
             sp.GetRequiredService<IOptions<HttpCachingOptions>>(),
+            sp.GetRequiredService<FPbase.Caching.Diagnostics.CacheMetrics>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<RedisResourceVersionStore>>()));
         services.Replace(ServiceDescriptor.Singleton<IResourceVersionStore>(sp => sp.GetRequiredService<RedisResourceVersionStore>()));
         services.AddHostedService(sp => sp.GetRequiredService<RedisResourceVersionStore>());

@@ -20,6 +20,13 @@ namespace FPbase.Caching.Diagnostics;
 /// <item><c>fpbase.cache.bumps</c>: resources bumped after a commit or by the outbox drainer, by <c>kind</c>.</item>
 /// <item><c>fpbase.cache.memory.size</c> and <c>fpbase.cache.memory.limit</c>: payload bytes this instance keeps in
 /// memory (the memory cache's own estimate) and the budget they are held to (<c>HttpCaching:PayloadMemoryBytes</c>).</item>
+/// <item><c>fpbase.cache.bump.wait</c>: seconds a writer's bump waited, after Redis took it, for the other instances:
+/// their acknowledgements, or their leases to run out (the bump-to-all-instances latency). With
+/// <c>fpbase.cache.bump.lease_expiries</c>: instances a bump waited out instead of hearing from (dead, stuck, or whose
+/// acknowledgements do not arrive; anything but a few after an instance dies is worth a look).</item>
+/// <item><c>fpbase.cache.store.errors</c>: version-store calls that failed or timed out, by <c>operation</c> (<c>read</c>,
+/// <c>bump</c>, <c>renew</c>); <c>fpbase.cache.store.circuit</c>: 1 while the read circuit is open (lookups answer
+/// without validators), else 0.</item>
 /// <item><c>fpbase.cache.outbox.unconfirmed</c>: outbox rows past their grace period at the drainer's last pass (at
 /// most 500 a pass): committed writes whose bumps wait for the version store. Above zero for more than a pass or two,
 /// Redis is not taking bumps.</item>
@@ -35,7 +42,11 @@ public sealed class CacheMetrics
     private readonly Counter<long> _identityBytes;
     private readonly Histogram<double> _buildDuration;
     private readonly Counter<long> _bumps;
+    private readonly Histogram<double> _bumpWait;
+    private readonly Counter<long> _leaseExpiries;
+    private readonly Counter<long> _storeErrors;
     private long _outboxUnconfirmed;
+    private int _circuitOpen;
 
     /// <summary>Creates the instruments on a meter from <paramref name="meterFactory"/> (registered by AddHttpCaching).</summary>
     public CacheMetrics(IMeterFactory meterFactory)
@@ -60,6 +71,10 @@ public sealed class CacheMetrics
         _identityBytes = meter.CreateCounter<long>("fpbase.cache.payload.identity_bytes", "By", "Bytes the same answers would have sent uncompressed.");
         _buildDuration = meter.CreateHistogram<double>("fpbase.cache.build.duration", "s", "How long a payload build took.");
         _bumps = meter.CreateCounter<long>("fpbase.cache.bumps", "{resource}", "Resources bumped, by kind.");
+        _bumpWait = meter.CreateHistogram<double>("fpbase.cache.bump.wait", "s", "How long a bump waited for the other instances.");
+        _leaseExpiries = meter.CreateCounter<long>("fpbase.cache.bump.lease_expiries", "{instance}", "Instances a bump waited out instead of hearing their acknowledgement.");
+        _storeErrors = meter.CreateCounter<long>("fpbase.cache.store.errors", "{call}", "Version-store calls that failed or timed out, by operation.");
+        meter.CreateObservableGauge("fpbase.cache.store.circuit", () => Volatile.Read(ref _circuitOpen), "{state}", "1 while the version store's read circuit is open.");
     }
 
     internal void Answered(string endpoint, string outcome)
@@ -87,6 +102,19 @@ public sealed class CacheMetrics
         }
     }
 
+    internal void BumpWaited(TimeSpan waited, int leaseExpiries)
+    {
+        _bumpWait.Record(waited.TotalSeconds);
+        if (leaseExpiries > 0)
+        {
+            _leaseExpiries.Add(leaseExpiries);
+        }
+    }
+
+    internal void StoreFailed(string operation) => _storeErrors.Add(1, new KeyValuePair<string, object?>("operation", operation));
+
+    internal void CircuitChanged(bool open) => Volatile.Write(ref _circuitOpen, open ? 1 : 0);
+
     internal void OutboxSeen(int unconfirmed) => Volatile.Write(ref _outboxUnconfirmed, unconfirmed);
 
     private static string KindOf(string resource)
@@ -104,5 +132,13 @@ public sealed class CacheMetrics
         public const string Bypass = "bypass";
         public const string PreconditionFailed = "precondition_failed";
         public const string Write = "write";
+    }
+
+    /// <summary>The operations of <c>fpbase.cache.store.errors</c>.</summary>
+    internal static class StoreOperations
+    {
+        public const string Read = "read";
+        public const string Bump = "bump";
+        public const string Renew = "renew";
     }
 }

@@ -45,13 +45,14 @@ internal sealed class BumpAcknowledgements(TimeProvider time)
     /// <summary>
     /// Returns once each holder acknowledged <paramref name="sequence"/> of <paramref name="state"/> or
     /// passed its deadline (a timestamp of <see cref="TimeProvider"/>). Holders' deadlines are when
-    /// their leases end at the latest, so waiting never takes longer than a lease.
+    /// their leases end at the latest, so waiting never takes longer than a lease. Returns how many holders were waited
+    /// out (their deadline passed) rather than heard from.
     /// </summary>
-    public async Task WaitAsync(string state, long sequence, IReadOnlyDictionary<string, long> holders, CancellationToken cancellationToken)
+    public async Task<int> WaitAsync(string state, long sequence, IReadOnlyDictionary<string, long> holders, CancellationToken cancellationToken)
     {
         if (holders.Count == 0)
         {
-            return;
+            return 0;
         }
 
         var waiter = new Waiter(state, sequence, new Dictionary<string, long>(holders, StringComparer.Ordinal));
@@ -67,12 +68,13 @@ internal sealed class BumpAcknowledgements(TimeProvider time)
 
             if (waiter.Remaining.Count == 0)
             {
-                return;
+                return 0;
             }
 
             _waiting.Add(waiter);
         }
 
+        var waitedOut = 0;
         try
         {
             while (true)
@@ -86,12 +88,13 @@ internal sealed class BumpAcknowledgements(TimeProvider time)
                         if (deadline <= now)
                         {
                             waiter.Remaining.Remove(instance);
+                            waitedOut++;
                         }
                     }
 
                     if (waiter.Remaining.Count == 0)
                     {
-                        return;
+                        return waitedOut;
                     }
 
                     next = waiter.Remaining.Values.Min();
@@ -106,7 +109,7 @@ internal sealed class BumpAcknowledgements(TimeProvider time)
 
                 if (waiter.Done.Task.IsCompleted)
                 {
-                    return;
+                    return waitedOut;
                 }
             }
         }

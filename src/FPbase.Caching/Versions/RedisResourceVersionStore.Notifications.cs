@@ -1,3 +1,4 @@
+using FPbase.Caching.Diagnostics;
 using StackExchange.Redis;
 
 namespace FPbase.Caching.Versions;
@@ -95,6 +96,7 @@ internal sealed partial class RedisResourceVersionStore
             catch (Exception ex)
             {
                 // Not renewed: the lease runs out by itself; nothing else to do.
+                _metrics.StoreFailed(CacheMetrics.StoreOperations.Renew);
                 Log.LeaseNotRenewed(_logger, ex);
             }
 

@@ -1,3 +1,4 @@
+using FPbase.Caching.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -27,6 +28,7 @@ internal sealed partial class RedisResourceVersionStore : IResourceVersionStore,
     private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(1);
     private readonly IConnectionMultiplexer _redis;
     private readonly ILogger<RedisResourceVersionStore> _logger;
+    private readonly CacheMetrics _metrics;
     private readonly HttpCachingOptions _options;
     private readonly TimeProvider _time;
     private readonly RedisKey[] _keys;
@@ -35,10 +37,11 @@ internal sealed partial class RedisResourceVersionStore : IResourceVersionStore,
     private readonly CancellationTokenSource _stopping = new();
     private int _disposed;
 
-    public RedisResourceVersionStore(IConnectionMultiplexer redis, IOptions<HttpCachingOptions> options, ILogger<RedisResourceVersionStore> logger)
+    public RedisResourceVersionStore(IConnectionMultiplexer redis, IOptions<HttpCachingOptions> options, CacheMetrics metrics, ILogger<RedisResourceVersionStore> logger)
     {
         _redis = redis;
         _logger = logger;
+        _metrics = metrics;
         _options = options.Value;
         _time = _options.TimeProvider;
         // One hash tag, so the scripts' keys stay on one node of a cluster.
@@ -51,6 +54,9 @@ internal sealed partial class RedisResourceVersionStore : IResourceVersionStore,
                 MinimumThroughput = 4,
                 SamplingDuration = TimeSpan.FromSeconds(10),
                 BreakDuration = _options.BreakDuration,
+                OnOpened = _ => Changed(metrics, open: true),
+                OnClosed = _ => Changed(metrics, open: false),
+                OnHalfOpened = _ => Changed(metrics, open: false),
             })
             .AddTimeout(_options.StoreTimeout)
             .Build();
@@ -94,9 +100,16 @@ internal sealed partial class RedisResourceVersionStore : IResourceVersionStore,
         }
         catch (Exception ex)
         {
+            _metrics.StoreFailed(CacheMetrics.StoreOperations.Read);
             Log.VersionStoreUnavailable(_logger, ex);
             return null;
         }
+    }
+
+    private static ValueTask Changed(CacheMetrics metrics, bool open)
+    {
+        metrics.CircuitChanged(open);
+        return ValueTask.CompletedTask;
     }
 
     private async Task<string?> ReadAsync(IReadOnlyList<string> resources, long generation)
@@ -151,17 +164,20 @@ internal sealed partial class RedisResourceVersionStore : IResourceVersionStore,
             {
                 var applied = await ApplyAsync(resources, left < AttemptTimeout ? left : AttemptTimeout).ConfigureAwait(false);
                 Local.Invalidate(resources);
-                await Acknowledgements.WaitAsync(applied.State, applied.Sequence, applied.Holders, _stopping.Token).ConfigureAwait(false);
+                var waiting = _time.GetTimestamp();
+                var waitedOut = await Acknowledgements.WaitAsync(applied.State, applied.Sequence, applied.Holders, _stopping.Token).ConfigureAwait(false);
                 if (applied.UnseenLeasesEnd > _time.GetTimestamp())
                 {
                     await Task.Delay(_time.GetElapsedTime(_time.GetTimestamp(), applied.UnseenLeasesEnd), _time, _stopping.Token).ConfigureAwait(false);
                 }
 
+                _metrics.BumpWaited(_time.GetElapsedTime(waiting), waitedOut);
                 return;
             }
             catch (Exception ex) when (ex is RedisException or TimeoutException or BumpNotReplicatedException)
             {
                 last = ex;
+                _metrics.StoreFailed(CacheMetrics.StoreOperations.Bump);
                 Log.BumpAttemptFailed(_logger, resources.Count, ex);
             }
 

@@ -1,3 +1,4 @@
+using FPbase.Caching.Tests.Support;
 using FPbase.Caching.Versions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
@@ -78,7 +79,8 @@ public sealed class HttpCachingOptionsValidatorTests
 
         // Not connected: constructing the store only builds its pipeline.
         await using var redis = await ConnectionMultiplexer.ConnectAsync("127.0.0.1:1,abortConnect=false,connectTimeout=100");
-        using var store = new RedisResourceVersionStore(redis, Options.Create(options), NullLogger<RedisResourceVersionStore>.Instance);
+        using var metrics = new RecordingMetrics();
+        using var store = new RedisResourceVersionStore(redis, Options.Create(options), metrics.Metrics, NullLogger<RedisResourceVersionStore>.Instance);
         Assert.False(store.Local.IsTrusted);
     }
 

@@ -55,7 +55,8 @@ public sealed class AcknowledgementsAcrossReplicasTests : IAsyncLifetime
         await ReplicateAsync();
         await Poll.UntilAsync(() => reader.Local.IsTrusted, "the reader to hold a lease on the restarted master", Lease * 2);
 
-        var (writer, writerRedis) = await InstanceAsync();
+        using var metrics = new RecordingMetrics();
+        var (writer, writerRedis) = await InstanceAsync(metrics);
         await Poll.UntilAsync(() => writer.Local.IsTrusted, "the writer to hold a lease");
         Assert.True(Is(writerRedis.GetSubscriber().SubscribedEndpoint(Channel), _master), "The writer should subscribe on the master.");
         Assert.True(Is(readerRedis.GetSubscriber().SubscribedEndpoint(Channel), _replica), "The reader should still listen on the replica.");
@@ -70,6 +71,7 @@ public sealed class AcknowledgementsAcrossReplicasTests : IAsyncLifetime
 
         Assert.True(clock.Elapsed < Lease / 2, $"The bump took {clock.ElapsedMilliseconds} ms: the writer waited out the reader's lease instead of hearing its acknowledgement.");
         Assert.NotEqual(old, await reader.StampAsync("widgets"));
+        Assert.Equal(0, metrics.Sum("fpbase.cache.bump.lease_expiries"));
     }
 
     private static bool Is(EndPoint? endpoint, PrivateRedis server) => endpoint is IPEndPoint ip && ip.Port == server.Port;
@@ -83,7 +85,7 @@ public sealed class AcknowledgementsAcrossReplicasTests : IAsyncLifetime
     }
 
     /// <summary>A store whose client knows both servers, as the site's does through Sentinel.</summary>
-    private async Task<(RedisResourceVersionStore Store, ConnectionMultiplexer Redis)> InstanceAsync()
+    private async Task<(RedisResourceVersionStore Store, ConnectionMultiplexer Redis)> InstanceAsync(RecordingMetrics? metrics = null)
     {
         var redis = await ConnectionMultiplexer.ConnectAsync(new ConfigurationOptions
         {
@@ -93,7 +95,7 @@ public sealed class AcknowledgementsAcrossReplicasTests : IAsyncLifetime
             AsyncTimeout = 2000,
             SyncTimeout = 2000,
         });
-        var store = RedisStoreFactory.Create(redis, _prefix, options => options.LeaseDuration = Lease);
+        var store = RedisStoreFactory.Create(redis, _prefix, options => options.LeaseDuration = Lease, metrics: metrics?.Metrics);
         await store.StartAsync(CancellationToken.None);
         _cleanup.Add(async () =>
         {

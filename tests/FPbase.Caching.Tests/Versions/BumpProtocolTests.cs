@@ -59,7 +59,8 @@ public sealed class BumpProtocolTests : IAsyncLifetime
     [Fact]
     public async Task AnInstanceThatHoldsALeaseButNeverAcknowledgesKeepsTheWriterWaitingUntilItsLeaseEnds()
     {
-        var writer = await InstanceAsync();
+        using var metrics = new RecordingMetrics();
+        var writer = await InstanceAsync(metrics: metrics);
         await Poll.UntilAsync(() => writer.Local.IsTrusted, "the writer to hold a lease");
 
         // A stuck instance: its lease is recorded in Redis, but it reads no notifications.
@@ -71,11 +72,14 @@ public sealed class BumpProtocolTests : IAsyncLifetime
         await writer.BumpAsync("widgets");
 
         Assert.True(clock.Elapsed >= zombieLease - TimeSpan.FromMilliseconds(50), $"The bump returned after {clock.ElapsedMilliseconds} ms, before the silent instance's lease ended.");
+        Assert.Equal(1, metrics.Sum("fpbase.cache.bump.lease_expiries"));
+        Assert.True(metrics.Values("fpbase.cache.bump.wait").Single() >= (zombieLease - TimeSpan.FromMilliseconds(100)).TotalSeconds, "The wait for the silent instance was not recorded.");
 
         // Its lease is over now: the next bump does not wait for it.
         clock.Restart();
         await writer.BumpAsync("widgets");
         Assert.True(clock.Elapsed < zombieLease, $"The second bump still waited {clock.ElapsedMilliseconds} ms.");
+        Assert.Equal(1, metrics.Sum("fpbase.cache.bump.lease_expiries"));
     }
 
     [Fact]
@@ -144,14 +148,18 @@ public sealed class BumpProtocolTests : IAsyncLifetime
         Assert.NotEqual(before, after);
     }
 
-    private async Task<RedisResourceVersionStore> InstanceAsync(Action<HttpCachingOptions>? configure = null)
+    private async Task<RedisResourceVersionStore> InstanceAsync(Action<HttpCachingOptions>? configure = null, RecordingMetrics? metrics = null)
     {
         var redis = await _redis.ConnectAsync();
-        var store = RedisStoreFactory.Create(redis, _prefix, options =>
-        {
-            options.LeaseDuration = Lease;
-            configure?.Invoke(options);
-        });
+        var store = RedisStoreFactory.Create(
+            redis,
+            _prefix,
+            options =>
+            {
+                options.LeaseDuration = Lease;
+                configure?.Invoke(options);
+            },
+            metrics: metrics?.Metrics);
         await store.StartAsync(CancellationToken.None);
         _cleanup.Add(new Disposer(async () =>
         {

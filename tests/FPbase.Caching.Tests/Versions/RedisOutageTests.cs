@@ -11,6 +11,7 @@ namespace FPbase.Caching.Tests.Versions;
 public sealed class RedisOutageTests : IAsyncLifetime
 {
     private readonly string _prefix = RedisStoreFactory.NewPrefix();
+    private readonly RecordingMetrics _metrics = new();
     private PrivateRedis _redis = null!;
     private ConnectionMultiplexer _client = null!;
     private ConnectionMultiplexer _admin = null!;
@@ -34,6 +35,7 @@ public sealed class RedisOutageTests : IAsyncLifetime
         await _client.DisposeAsync();
         await _admin.DisposeAsync();
         await _redis.DisposeAsync();
+        _metrics.Dispose();
     }
 
     private IServer Server => _admin.GetServer(_redis.Endpoint);
@@ -109,7 +111,7 @@ public sealed class RedisOutageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task WhileRedisIsDownStampsAreNullAndBumpsThrowThenStampsComeBackAfterARestart()
+    public async Task WhileRedisIsDownStampsAreNullAndBumpsThrowThenStampsComeBackAfterARestartAndTheMetricsSaySo()
     {
         var store = await StartedStoreAsync();
         await Poll.UntilAsync(() => store.Local.IsTrusted, "the store to trust its local copy");
@@ -128,6 +130,9 @@ public sealed class RedisOutageTests : IAsyncLifetime
         }
 
         await Assert.ThrowsAnyAsync<Exception>(() => store.BumpAsync("widgets"));
+        Assert.True(_metrics.Sum("fpbase.cache.store.errors", "operation", "read") >= 1, "No failed read was counted.");
+        Assert.True(_metrics.Sum("fpbase.cache.store.errors", "operation", "bump") >= 1, "No failed bump attempt was counted.");
+        Assert.Equal(1, _metrics.Values("fpbase.cache.store.circuit")[^1]);
 
         await _redis.RestartAsync();
         var after = await Poll.UntilAsync(
@@ -136,11 +141,12 @@ public sealed class RedisOutageTests : IAsyncLifetime
 
         // Notifications arrive again, so the copy is trusted again.
         await Poll.UntilAsync(() => store.Local.IsTrusted, "the store to trust its local copy again", TimeSpan.FromSeconds(20));
+        Assert.Equal(0, _metrics.Values("fpbase.cache.store.circuit")[^1]);
     }
 
     private RedisResourceVersionStore Store(Action<HttpCachingOptions>? configure = null)
     {
-        _store = RedisStoreFactory.Create(_client, _prefix, configure);
+        _store = RedisStoreFactory.Create(_client, _prefix, configure, metrics: _metrics.Metrics);
         return _store;
     }
 

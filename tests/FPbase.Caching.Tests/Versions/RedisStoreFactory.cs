@@ -1,3 +1,5 @@
+using FPbase.Caching.Diagnostics;
+using FPbase.Caching.Tests.Support;
 using FPbase.Caching.Versions;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -8,9 +10,12 @@ namespace FPbase.Caching.Tests.Versions;
 /// <summary>Builds the Redis store as AddHttpCachingRedis would, with test-sized intervals.</summary>
 internal static class RedisStoreFactory
 {
+    private static readonly RecordingMetrics Unread = new();
+
     public static string NewPrefix() => "t" + Guid.NewGuid().ToString("N");
 
-    public static RedisResourceVersionStore Create(IConnectionMultiplexer redis, string prefix, Action<HttpCachingOptions>? configure = null, Microsoft.Extensions.Logging.ILogger<RedisResourceVersionStore>? logger = null)
+    /// <summary>The store, counting into <paramref name="metrics"/> when given (else into instruments nobody reads).</summary>
+    public static RedisResourceVersionStore Create(IConnectionMultiplexer redis, string prefix, Action<HttpCachingOptions>? configure = null, Microsoft.Extensions.Logging.ILogger<RedisResourceVersionStore>? logger = null, CacheMetrics? metrics = null)
     {
         var options = new HttpCachingOptions
         {
@@ -23,7 +28,7 @@ internal static class RedisStoreFactory
             BumpTimeout = TimeSpan.FromSeconds(5),
         };
         configure?.Invoke(options);
-        return new RedisResourceVersionStore(redis, Options.Create(options), logger ?? NullLogger<RedisResourceVersionStore>.Instance);
+        return new RedisResourceVersionStore(redis, Options.Create(options), metrics ?? Unread.Metrics, logger ?? NullLogger<RedisResourceVersionStore>.Instance);
     }
 
     /// <summary>The hash all versions live in (see RedisResourceVersionStore).</summary>
