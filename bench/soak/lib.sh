@@ -198,6 +198,7 @@ soak_web_start() {
 			RateLimiting__AnonymousPerMinute=1000000000 \
 			RateLimiting__UserPerMinute=1000000000 \
 			Logging__LogLevel__Default=Warning \
+			Logging__Console__FormatterName=simple \
 			Logging__Console__TimestampFormat="HH:mm:ss.fff " \
 			Logging__Console__UseUtcTimestamp=true \
 			DOTNET_CLI_TELEMETRY_OPTOUT=1 \

@@ -120,10 +120,25 @@ public sealed class SiteProcess : IAsyncDisposable
 
         _stdout.Enqueue(line);
         const string Marker = "Now listening on: ";
-        var at = line.IndexOf(Marker, StringComparison.Ordinal);
+        var message = line.StartsWith('{') ? MessageOf(line) : line;
+        var at = message.IndexOf(Marker, StringComparison.Ordinal);
         if (at >= 0)
         {
-            _listening.TrySetResult(new Uri(line[(at + Marker.Length)..].Trim()));
+            _listening.TrySetResult(new Uri(message[(at + Marker.Length)..].Trim()));
+        }
+    }
+
+    /// <summary>The message of a JSON log line (Production's console format), or nothing.</summary>
+    private static string MessageOf(string line)
+    {
+        try
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(line);
+            return json.RootElement.TryGetProperty("Message", out var message) ? message.GetString() ?? string.Empty : string.Empty;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return string.Empty;
         }
     }
 

@@ -123,6 +123,32 @@ public sealed class SiteStartupTests(SiteStartupTests.Database database) : IClas
         Assert.DoesNotContain("secure", antiforgery, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public async Task InProductionEveryLogLineIsOneJsonObjectWithItsLevelCategoryAndTime()
+    {
+        await using var site = SiteProcess.Start("Production", new Dictionary<string, string>
+        {
+            ["ConnectionStrings:Postgres"] = database.Value.ConnectionString,
+            ["Seed:Enabled"] = "false",
+            ["Accounts:SecureCookies"] = "false",
+        });
+        await site.WaitUntilListeningAsync();
+
+        var lines = site.StandardOutput.Where(l => l.Length > 0).ToList();
+        Assert.NotEmpty(lines);
+        foreach (var line in lines)
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(line);
+            var entry = json.RootElement;
+            Assert.True(DateTimeOffset.TryParse(entry.GetProperty("Timestamp").GetString(), System.Globalization.CultureInfo.InvariantCulture, out var at), line);
+            Assert.Equal(TimeSpan.Zero, at.Offset);
+            Assert.False(string.IsNullOrEmpty(entry.GetProperty("LogLevel").GetString()), line);
+            Assert.False(string.IsNullOrEmpty(entry.GetProperty("Category").GetString()), line);
+        }
+
+        Assert.Contains(lines, l => l.Contains("\"Category\":\"Microsoft.Hosting.Lifetime\"", StringComparison.Ordinal));
+    }
+
     /// <summary>One database for the starts that get that far (migrated by the first).</summary>
     public sealed class Database : IAsyncLifetime
     {
