@@ -39,6 +39,7 @@ export function groupByOwner(spectra) {
                 name: spectrum.owner.name,
                 slug: spectrum.owner.slug,
                 kind: kinds[spectrum.category] ?? spectrum.category,
+                category: spectrum.category,
                 search: `${spectrum.owner.name} ${spectrum.owner.slug}`.toLowerCase(),
                 spectra: [],
             };
