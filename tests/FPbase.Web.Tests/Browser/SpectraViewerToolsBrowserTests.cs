@@ -76,6 +76,9 @@ public sealed class SpectraViewerToolsBrowserTests(BrowserSite site) : IClassFix
         await Assertions.Expect(row.Locator("th")).ToHaveTextAsync("EGFP");
         await Assertions.Expect(row.Locator("td.em")).ToHaveTextAsync(Percent(expected.Em));
         await Assertions.Expect(row.Locator("td.ex")).ToHaveTextAsync(expected.Ex is { } value ? Percent(value) : "–");
+        var egfp = await site.WithDbAsync(db => db.States.AsNoTracking().SingleAsync(s => s.Slug == "egfp_default"));
+        var brightness = expected.Ex * expected.Em * egfp.ExtCoeff * egfp.Qy / 1000; // FPbase's, through the config
+        await Assertions.Expect(row.Locator("td.bright")).ToHaveTextAsync(brightness is { } b ? b.ToString("0.00", CultureInfo.InvariantCulture) : "–");
         await Assertions.Expect(page.Locator("#efficiency-config")).ToHaveTextAsync(expected.Name);
         foreach (var id in expected.PartSpectra)
         {
@@ -127,7 +130,7 @@ public sealed class SpectraViewerToolsBrowserTests(BrowserSite site) : IClassFix
     }
 
     [Fact]
-    public async Task EmissionScaledToExcitationAtAWavelength()
+    public async Task EmissionIsScaledToExcitationAtAWavelengthOrByQuantumYieldAndAreasFillOnRequest()
     {
         var (ex, em, _) = await EgfpAsync();
         var tab = await site.NewPageAsync();
@@ -139,6 +142,20 @@ public sealed class SpectraViewerToolsBrowserTests(BrowserSite site) : IClassFix
         var expected = ex.Values[450 - ex.MinWave] / ex.Values.Max();
         Assert.Equal(expected, double.Parse(peakRow[2], CultureInfo.InvariantCulture), 0.00001);
         Assert.Equal("450", await page.InputValueAsync("#norm-wave"));
+
+        // FPbase's scaleQY (the QY from /spectra/{owner-slug}) and areaFill=0.
+        var qy = await site.WithDbAsync(db => db.States.Where(s => s.Slug == "egfp_default").Select(s => s.Qy).SingleAsync());
+        await page.GotoAsync($"/spectra/?s={ex.Id},{em.Id}&scaleQY=1&areaFill=0");
+        await ExpectPlottedAsync(tab, 2);
+        await Assertions.Expect(page.Locator("#scale-qy")).ToBeCheckedAsync();
+        await Assertions.Expect(page.Locator("#spectra-plot g.spectrum path[fill-opacity]")).ToHaveCountAsync(0);
+        csv = await DownloadTextAsync(page, "#export-csv");
+        peakRow = csv.Split("\r\n").Single(l => l.StartsWith($"{em.PeakWave},", StringComparison.Ordinal)).Split(',');
+        Assert.Equal(qy!.Value, double.Parse(peakRow[2], CultureInfo.InvariantCulture), 0.00001);
+        await page.UncheckAsync("#area-fill");
+        await page.CheckAsync("#area-fill");
+        await ExpectPlottedAsync(tab, 2);
+        await Assertions.Expect(page.Locator("#spectra-plot g.spectrum path[fill-opacity]")).ToHaveCountAsync(2);
     }
 
     private static string Percent(double fraction) => (100 * fraction).ToString("0.0", CultureInfo.InvariantCulture) + "%";

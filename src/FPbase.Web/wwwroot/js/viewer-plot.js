@@ -75,9 +75,10 @@ export function xRange(curves, extremes) {
 
 /**
  * Replaces the contents of `svg` with axes and one path per curve, between `range` [min, max] nm.
- * `curves`: `[{id, name, subtype, category, color, data: [[nm, value], ...]}]`, values as drawn.
+ * `curves`: `[{id, name, subtype, category, color, data: [[nm, value], ...]}]`, values as drawn; areas
+ * filled unless `areaFill` is false (FPbase's areaFill=0).
  */
-export function drawPlot(svg, curves, range) {
+export function drawPlot(svg, curves, range, areaFill = true) {
     svg.replaceChildren();
     const plotted = curves.filter(c => Array.isArray(c.data) && c.data.length > 1);
     const [minX, maxX] = range;
@@ -118,7 +119,7 @@ export function drawPlot(svg, curves, range) {
             const area = `${line}L${x(points[points.length - 1][0]).toFixed(1)},${y(0)}L${x(points[0][0]).toFixed(1)},${y(0)}Z`;
             const color = curve.color || wavelengthColor(peak(curve.data));
             const { fillOpacity, dash, width } = style(curve);
-            if (fillOpacity > 0) {
+            if (fillOpacity > 0 && areaFill) {
                 group.append(element('path', { d: area, fill: color, 'fill-opacity': fillOpacity, stroke: 'none' }));
             }
             group.append(element('path', { d: line, fill: 'none', stroke: color, 'stroke-width': width, 'stroke-dasharray': dash }));

@@ -71,7 +71,7 @@ function percent(value) {
     return value === null ? '–' : `${(100 * value).toFixed(1)}%`;
 }
 
-/** `rows`: `[{key, name, ex, em}]`, fractions or null. */
+/** `rows`: `[{key, name, ex, em, bright}]`: efficiencies as fractions, brightness as FPbase gives it, or null. */
 export function renderEfficiency(section, caption, body, configName, rows) {
     section.hidden = !configName;
     caption.textContent = configName ?? '';
@@ -87,13 +87,16 @@ export function renderEfficiency(section, caption, body, configName, rows) {
         const em = document.createElement('td');
         em.className = 'em';
         em.textContent = percent(row.em);
-        tr.append(name, ex, em);
+        const bright = document.createElement('td');
+        bright.className = 'bright';
+        bright.textContent = row.bright === null ? '–' : row.bright.toFixed(2);
+        tr.append(name, ex, em, bright);
         return tr;
     });
     if (items.length === 0) {
         const tr = document.createElement('tr');
         const td = document.createElement('td');
-        td.colSpan = 3;
+        td.colSpan = 4;
         td.className = 'empty';
         td.textContent = 'Choose a protein or dye to see how well this config excites it and collects its emission.';
         tr.append(td);

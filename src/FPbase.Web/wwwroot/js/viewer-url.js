@@ -4,6 +4,8 @@
 //   h=19                                  spectra listed in s but hidden
 //   xMin=400&xMax=700 (or min=, max=)     the x-axis range
 //   normWave=488&normID=$cl1 (or ex=488,$cl1)  emission scaled to excitation at a wavelength
+//   scaleQY=1                             emission curves scaled by their quantum yield
+//   areaFill=0                            curves drawn as lines only
 // and two of ours that FPbase ignores: twop=1 (draw two-photon spectra) and oc=<id> (the optical config).
 // The page is one cached document whatever the query: only this script reads it. The old #s= of this
 // viewer is still read.
@@ -77,6 +79,7 @@ export function readState(location) {
         normWave = number(query.get('normWave'));
     }
     const twop = query.get('twop');
+    const flag = name => query.get(name) === '1' || query.get(name) === 'true';
     const oc = query.get('oc');
     return {
         spectra,
@@ -84,6 +87,8 @@ export function readState(location) {
         extremes,
         normWave: normWave !== null && normWave >= 200 && normWave <= 1600 ? Math.round(normWave) : null,
         showTwoPhoton: twop === '1' || twop === 'true',
+        scaleQY: flag('scaleQY'),
+        areaFill: query.get('areaFill') === null ? true : flag('areaFill'),
         config: oc && /^\d{1,9}$/.test(oc) ? oc : null,
     };
 }
@@ -105,6 +110,12 @@ export function writeState(state) {
     if (state.normWave !== null) {
         query.set('normWave', String(state.normWave));
         query.set('normID', state.normId ?? 'wavelength');
+    }
+    if (state.scaleQY) {
+        query.set('scaleQY', '1');
+    }
+    if (!state.areaFill) {
+        query.set('areaFill', '0');
     }
     if (state.showTwoPhoton) {
         query.set('twop', '1');

@@ -3,7 +3,7 @@
 // Plain ES modules, no build step. The page works without this script (server-rendered counts);
 // with it, #viewer is shown and gets data-state="ready" once the owner list is drawn, and data-plotted
 // (the number of curves drawn) after each drawing.
-import { loadSpectraList, groupByOwner, SpectrumSource } from './viewer-data.js';
+import { loadSpectraList, groupByOwner, SpectrumSource, OwnerScalars } from './viewer-data.js';
 import { drawPlot, xRange, wavelengthColor, peak } from './viewer-plot.js';
 import { readState, writeState, parseSpectrumId, customFilterId, customLaserId } from './viewer-url.js';
 import { customFilterData, customFilterName, laserData, scaledData, valueAt, configPaths, efficiency } from './viewer-math.js';
@@ -18,6 +18,7 @@ const status = $('viewer-status');
 const svg = $('spectra-plot');
 const configSelect = $('optical-config');
 const source = new SpectrumSource(root.dataset.graphqlUrl, root.dataset.spectrumUrl);
+const scalars = new OwnerScalars();
 
 let owners = [];
 const listed = new Map(); // spectrum id (string) -> {owner, subtype}
@@ -120,6 +121,15 @@ async function plot() {
             exScale.set(entry.owner.key, data ? valueAt(scaledData(data, entry.category), state.normWave) : 0);
         }
     }
+    const quantumYields = new Map(); // spectrum id -> its owner's QY, for scaleQY
+    if (state.scaleQY) {
+        for (const entry of entries.filter(e => e.subtype === 'em' && e.owner)) {
+            const qy = (await scalars.get(entry.owner.slug).catch(() => null))?.get(entry.id);
+            if (typeof qy === 'number') {
+                quantumYields.set(entry.id, qy);
+            }
+        }
+    }
     const rows = await efficiencyRows();
     if (run !== plotRun) {
         return; // a newer selection is being drawn
@@ -138,6 +148,10 @@ async function plot() {
             const scale = exScale.get(entry.owner.key);
             data = data.map(([nm, value]) => [nm, value * scale]);
         }
+        if (quantumYields.has(entry.id)) {
+            const qy = quantumYields.get(entry.id);
+            data = data.map(([nm, value]) => [nm, value * qy]);
+        }
         const color = entry.color || result.value.color || wavelengthColor(peak(data));
         const why = whyNotDrawn(entry.id, entry);
         if (!why) {
@@ -146,7 +160,7 @@ async function plot() {
         legend.push({ id: entry.id, name: entry.name, color, drawn: !why, why });
     });
     const range = xRange(curves, state.extremes);
-    drawPlot(svg, curves, range);
+    drawPlot(svg, curves, range, state.areaFill);
     drawn = { curves, range };
     renderLegend($('plot-legend'), legend, toggleHidden, id => {
         drop([id]);
@@ -193,7 +207,12 @@ async function efficiencyRows() {
     for (const owner of fluors.values()) {
         const { ex, em } = fluorSpectra(owner);
         const [exData, emData] = await Promise.all([ex, em].map(id => (id ? source.get(Number(id)).then(s => s.data, () => null) : null)));
-        rows.push({ key: owner.key, name: owner.name, ...efficiency(paths, exData, emData) });
+        const result = efficiency(paths, exData, emData);
+        // FPbase's brightness through the config: ex x em x EC x QY / 1000.
+        const known = (await scalars.get(owner.slug).catch(() => null)) ?? new Map();
+        const [ec, qy] = [known.get(ex), known.get(em)];
+        const bright = result.ex !== null && result.em !== null && ec && qy ? (result.ex * result.em * ec * qy) / 1000 : null;
+        rows.push({ key: owner.key, name: owner.name, ...result, bright });
     }
     return rows;
 }
@@ -242,6 +261,13 @@ function wire() {
         state.showTwoPhoton = event.target.checked;
         changed();
     });
+    for (const [id, key] of [['scale-qy', 'scaleQY'], ['area-fill', 'areaFill']]) {
+        $(id).checked = state[key];
+        $(id).addEventListener('change', event => {
+            state[key] = event.target.checked;
+            changed();
+        });
+    }
     configSelect.addEventListener('change', () => chooseConfig(configSelect.value));
     $('custom-filter').addEventListener('submit', event => {
         event.preventDefault();
