@@ -39,6 +39,7 @@ export function groupByOwner(spectra) {
                 name: spectrum.owner.name,
                 slug: spectrum.owner.slug,
                 kind: kinds[spectrum.category] ?? spectrum.category,
+                category: spectrum.category,
                 search: `${spectrum.owner.name} ${spectrum.owner.slug}`.toLowerCase(),
                 spectra: [],
             };
@@ -120,5 +121,31 @@ export class SpectrumSource {
         const spectrum = await response.json();
         const name = spectrum.protein_name ?? spectrum.name ?? spectrum.owner?.name ?? '';
         return { id: Number(spectrum.id), data: spectrum.data, color: spectrum.color, name };
+    }
+}
+
+/**
+ * The scalars FPbase's /spectra/{owner-slug} gives a fluorophore's spectra (EC of ex/ab, QY of em), as
+ * `Map(spectrum id -> number|null)`, fetched once per owner and page. The response is cached and revalidated
+ * by the browser like any other (it has an ETag).
+ */
+export class OwnerScalars {
+    #cache = new Map();
+
+    get(slug) {
+        let pending = this.#cache.get(slug);
+        if (!pending) {
+            pending = fetch(`/spectra/${encodeURIComponent(slug)}`, { headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' } })
+                .then(response => {
+                    if (!response.ok) {
+                        throw new Error(`The spectra of ${slug} could not be loaded (HTTP ${response.status}).`);
+                    }
+                    return response.json();
+                })
+                .then(body => new Map(body.spectra.map(s => [String(s.id), s.scalar ?? null])));
+            pending.catch(() => this.#cache.delete(slug));
+            this.#cache.set(slug, pending);
+        }
+        return pending;
     }
 }
