@@ -88,6 +88,12 @@ internal static class ResourceNameAudit
             return [];
         }
 
+        if (resolver == typeof(FPbase.Web.Features.Crawlers.SiteOriginResolver))
+        {
+            // It names no resource: it adds the origin of the response's absolute URLs to the variant.
+            return [];
+        }
+
         return [$"({resolver.Name}: the audit does not know what this resolver names; teach ResourceNameAudit)"];
     }
 

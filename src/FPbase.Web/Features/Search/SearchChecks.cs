@@ -3,7 +3,7 @@ using FPbase.Web.Features.Shared.Filtering;
 namespace FPbase.Web.Features.Search;
 
 /// <summary>
-/// What the search page checks besides the filters' own values (which the filter set checks): the length of what is
+/// What the search page checks besides the filters' own values (which the filter set checks): no NUL, the length of what is
 /// typed (<see cref="MaxNameLength"/> for <c>q</c> and names, <see cref="MaxValueLength"/> for anything else, such as a
 /// sequence), <c>display</c>, and numeric bounds that contradict each other (<c>__gte</c> above <c>__lte</c> or
 /// <c>__gt</c>, a <c>__range</c> whose min is above its max): such a search can match nothing, and says so as a 400.
@@ -24,6 +24,12 @@ internal static class SearchChecks
         {
             var value = values[^1] ?? "";
             var max = name == SearchParameters.Q || name.StartsWith("name__", StringComparison.Ordinal) ? MaxNameLength : MaxValueLength;
+            if (value.Contains('\0', StringComparison.Ordinal))
+            {
+                errors[name] = ["Null characters are not allowed."];
+                continue;
+            }
+
             if (value.Length > max)
             {
                 errors[name] = [$"At most {max} characters ({value.Length} given)."];
