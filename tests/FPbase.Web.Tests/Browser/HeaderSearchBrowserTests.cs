@@ -33,7 +33,8 @@ public sealed class HeaderSearchBrowserTests(BrowserSite site) : IClassFixture<B
         var again = Assert.Single(site.Responses.Since(mark, "/autocomplete-protein/?q=egf"));
         Assert.NotNull(again.IfNoneMatch);
         Assert.Equal(304, again.Status);
-        Assert.True(tab.Problems.IsEmpty, string.Join("\n", tab.Problems));
+        var scriptErrors = tab.Problems.Where(p => p.StartsWith("script error", StringComparison.Ordinal)).ToList();
+        Assert.True(scriptErrors.Count == 0, string.Join("\n", scriptErrors));
     }
 
     [Fact]
