@@ -94,6 +94,20 @@ public sealed class SitemapTests(SiteFixture site) : IClassFixture<SiteFixture>
         Assert.All(Locations(await mapResponse.Content.ReadAsStringAsync()), loc => Assert.StartsWith("http://fpbase.example.org/", loc, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("https://www.fpbase.org", "https://www.fpbase.org")]
+    [InlineData("HTTPS://WWW.FPbase.org/", "https://www.fpbase.org")]
+    [InlineData("http://localhost:5080", "http://localhost:5080")]
+    [InlineData("https://www.fpbase.org/site", null)]
+    [InlineData("https://www.fpbase.org/?x=1", null)]
+    [InlineData("ftp://www.fpbase.org", null)]
+    [InlineData("www.fpbase.org", null)]
+    public void TheConfiguredOriginIsAnHttpOriginWithoutAPath(string value, string? expected)
+    {
+        Assert.Equal(expected is not null, FPbase.Web.Features.Crawlers.SiteOriginResolver.TryNormalize(value, out var origin));
+        Assert.Equal(expected ?? "", origin);
+    }
+
     private static List<string> Locations(string xml)
         => XDocument.Parse(xml).Root!.Elements(Sitemaps + "url").Select(u => u.Element(Sitemaps + "loc")!.Value).ToList();
 }
