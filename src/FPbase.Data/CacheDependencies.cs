@@ -67,6 +67,15 @@ public sealed partial class CacheDependencies : IResourceDependencyMap
     /// </summary>
     public const string GraphQLSchema = "graphql-schema";
 
+    /// <summary>
+    /// The text of the site's own pages (about, cite, help, robots.txt): like <see cref="GraphQLSchema"/>, it changes
+    /// only with the build, so no write bumps it.
+    /// </summary>
+    public const string SitePages = "site-pages";
+
+    /// <summary>The resources only the build changes (part of every ETag): no rule names them, on purpose.</summary>
+    public static readonly IReadOnlyList<string> BuildOnly = [GraphQLSchema, SitePages];
+
     /// <summary>The excerpt–protein join table, a shared-type entity without a CLR class of its own.</summary>
     internal const string ExcerptProteinJoin = "excerpt_proteins";
 

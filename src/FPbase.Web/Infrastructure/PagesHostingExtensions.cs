@@ -13,6 +13,9 @@ internal static class PagesHostingExtensions
     {
         builder.Services.AddSingleton<ReferenceDoiResolver>();
         builder.Services.AddSingleton<FPbase.Web.Features.Excerpts.ProteinNames>();
+        builder.Services.AddSingleton<FPbase.Web.Features.Crawlers.SiteOriginResolver>();
+        builder.Services.AddOptions<FPbase.Web.Features.Crawlers.SiteOriginOptions>().BindConfiguration(FPbase.Web.Features.Crawlers.SiteOriginOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<FPbase.Web.Features.Crawlers.SiteOriginOptions>, FPbase.Web.Features.Crawlers.SiteOriginOptionsValidator>();
 
         // Run from build output (dotnet run, tests, any environment), the asset manifest points into obj/
         // for the precompressed copies; this lets the host find them. A published app has no runtime

@@ -51,9 +51,9 @@ internal static class ResourceNameAudit
         }
     }
 
-    /// <summary>The names no rule of the map can bump (the GraphQL schema, which only the build changes, aside).</summary>
+    /// <summary>The names no rule of the map can bump (the GraphQL schema and the site's pages, which only the build changes, aside).</summary>
     public static IEnumerable<string> NotBumpable(string where, IEnumerable<string> resources)
-        => resources.Where(r => r != CacheDependencies.GraphQLSchema && !CacheDependencies.CanBump(r))
+        => resources.Where(r => !CacheDependencies.BuildOnly.Contains(r) && !CacheDependencies.CanBump(r))
             .Select(r => $"{where}: no rule of CacheDependencies can bump '{r}': the response would be answered 304 forever");
 
     /// <summary>Everything a resolver can name: the resources of the GraphQL map, a sample DOI page's, none for the GenBank fragment's.</summary>
@@ -85,6 +85,12 @@ internal static class ResourceNameAudit
         if (resolver == typeof(FPbase.Web.Features.Proteins.GenBank.GenBankFragmentResolver))
         {
             // It names no resource: it adds the GenBank record's fingerprint to the variant (the record is not ours to bump).
+            return [];
+        }
+
+        if (resolver == typeof(FPbase.Web.Features.Crawlers.SiteOriginResolver))
+        {
+            // It names no resource: it adds the origin of the response's absolute URLs to the variant.
             return [];
         }
 

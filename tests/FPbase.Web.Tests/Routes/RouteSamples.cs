@@ -32,6 +32,8 @@ internal static class RouteSamples
             ["/api/fret/pair"] = _ => ["/api/fret/pair/?donor=egfp&acceptor=mcherry"],
             // MapStaticAssets' fallback for files that are not in the build's manifest: nothing to find here.
             ["/{**path:file}"] = _ => ["/no-such-file.txt"],
+            ["/search"] = _ => ["/search/", "/search/?default_state__em_max__gte=500&default_state__em_max__lte=620", "/search/?name__iexact=EGFPX&display=t", SampleSearchRedirect],
+            ["/autocomplete-protein"] = _ => ["/autocomplete-protein/?q=egf", "/autocomplete-protein/?page=2", "/autocomplete-protein/?q=egf&type=spectra"],
             ["/graphql/"] = v => ["/graphql/?query=" + Uri.EscapeDataString($"{{ spectrum(id: {v.SpectrumId}) {{ id color owner {{ name }} }} }}")],
         };
 
@@ -39,6 +41,9 @@ internal static class RouteSamples
     // its first optical config, fixed, so that NotOk can name the URLs.
     private const string SampleMicroscopeEdit = "/microscopes/4yL4ggAozzcMwTU4Ae7zxF/edit/";
     private const string SampleOpticalConfigEdit = "/optical-configs/1/edit/";
+
+    // The header's search box naming a protein exactly: a redirect to its page.
+    private const string SampleSearchRedirect = "/search/?q=EGFP";
 
     // EGFP's GenBank accession in the real FPbase sample.
     private const string EgfpGenBank = "AAB02572";
@@ -61,6 +66,7 @@ internal static class RouteSamples
             [SampleMicroscopeEdit] = (302, "the edit-microscope form is for editors: anonymous visitors go to the login form"),
             [SampleOpticalConfigEdit] = (302, "the edit-optical-config form is for editors: anonymous visitors go to the login form"),
             ["/metrics"] = (401, "metrics are for staff (a scraper with a staff API token); the audit is anonymous"),
+            [SampleSearchRedirect] = (302, "a search naming one protein exactly redirects to its page, as FPbase's does"),
             ["/no-such-file.txt"] = (404, "a file that does not exist, through the static files fallback"),
             ["/protein/egfp/genbank/AAB02572/"] = (202, "no Entrez answers in the tests (appsettings.Testing.json): the GenBank fragment says 'not available yet', uncached"),
         };
