@@ -29,6 +29,11 @@ internal static class RouteSamples
             ["/protein/{slug:nonblank}/regional-links"] = v => [$"/protein/{v.ProteinSlug}/regional-links/"],
             ["/reference/{**doi}"] = v => [$"/reference/{v.ReferenceDoi}/"],
             ["/api/fret/pair"] = _ => ["/api/fret/pair/?donor=egfp&acceptor=mcherry"],
+            ["/microscope/{id}"] = v => [$"/microscope/{v.MicroscopeId}/", $"/microscope/{SampleWidefield}/?c=Widefield%20Green&p=egfp_default"],
+            ["/embedscope/{id}"] = v => [$"/embedscope/{v.MicroscopeId}/", $"/embedscope/{SampleWidefield}/?c=Widefield%20Red"],
+            ["/compare/{proteins}"] = v => [$"/compare/{v.ProteinSlug},mcherry/"],
+            ["/organism/{id:int}"] = v => [$"/organism/{v.OrganismId}/"],
+            ["/reference/author/{id:int}"] = v => [$"/reference/author/{v.AuthorId}/"],
             // MapStaticAssets' fallback for files that are not in the build's manifest: nothing to find here.
             ["/{**path:file}"] = _ => ["/no-such-file.txt"],
             ["/graphql/"] = v => ["/graphql/?query=" + Uri.EscapeDataString($"{{ spectrum(id: {v.SpectrumId}) {{ id color owner {{ name }} }} }}")],
@@ -38,6 +43,9 @@ internal static class RouteSamples
     // its first optical config, fixed, so that NotOk can name the URLs.
     private const string SampleMicroscopeEdit = "/microscopes/4yL4ggAozzcMwTU4Ae7zxF/edit/";
     private const string SampleOpticalConfigEdit = "/optical-configs/1/edit/";
+
+    // The real FPbase sample's widefield microscope, whose configs have these names.
+    private const string SampleWidefield = "wKqWbgApvguSNDSRZNSfpN";
 
     // EGFP's GenBank accession in the real FPbase sample.
     private const string EgfpGenBank = "AAB02572";
