@@ -66,6 +66,5 @@ public sealed class MicroscopeAndCompareBrowserTests(BrowserSite site) : IClassF
 
         await page.GetByRole(AriaRole.Link, new() { Name = "mCherry" }).First.ClickAsync();
         await page.WaitForURLAsync("**/protein/mcherry/");
-
     }
 }
