@@ -33,6 +33,7 @@ app.UseFpbaseRequestLimits();
 app.UseAuthorization();
 app.UseFpbaseAntiforgery();
 app.UseProteinViewCounting();
+app.UseFpbaseFraming();
 app.UseHttpCaching();
 app.UseFpbaseEndpointRateLimiting();
 

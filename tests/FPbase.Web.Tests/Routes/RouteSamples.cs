@@ -30,6 +30,11 @@ internal static class RouteSamples
             ["/protein/{slug:nonblank}/regional-links"] = v => [$"/protein/{v.ProteinSlug}/regional-links/"],
             ["/reference/{**doi}"] = v => [$"/reference/{v.ReferenceDoi}/"],
             ["/api/fret/pair"] = _ => ["/api/fret/pair/?donor=egfp&acceptor=mcherry"],
+            ["/microscope/{id}"] = v => [$"/microscope/{v.MicroscopeId}/", $"/microscope/{SampleWidefield}/?c=Widefield%20Green&p=egfp_default"],
+            ["/embedscope/{id}"] = v => [$"/embedscope/{v.MicroscopeId}/", $"/embedscope/{SampleWidefield}/?c=Widefield%20Red"],
+            ["/compare/{proteins}"] = v => [$"/compare/{v.ProteinSlug},mcherry/"],
+            ["/organism/{id:int}"] = v => [$"/organism/{v.OrganismId}/"],
+            ["/reference/author/{id:int}"] = v => [$"/reference/author/{v.AuthorId}/"],
             // MapStaticAssets' fallback for files that are not in the build's manifest: nothing to find here.
             ["/{**path:file}"] = _ => ["/no-such-file.txt"],
             ["/search"] = _ => ["/search/", "/search/?default_state__em_max__gte=500&default_state__em_max__lte=620", "/search/?name__iexact=EGFPX&display=t", SampleSearchRedirect],
@@ -44,6 +49,9 @@ internal static class RouteSamples
 
     // The header's search box naming a protein exactly: a redirect to its page.
     private const string SampleSearchRedirect = "/search/?q=EGFP";
+
+    // The real FPbase sample's widefield microscope, whose configs have these names.
+    private const string SampleWidefield = "wKqWbgApvguSNDSRZNSfpN";
 
     // EGFP's GenBank accession in the real FPbase sample.
     private const string EgfpGenBank = "AAB02572";

@@ -15,9 +15,11 @@ public sealed record SampleValues(
     string DyeSlug,
     string FilterSlug,
     int OpticalConfigId,
-    string LineageProteinSlug)
+    string LineageProteinSlug,
+    int OrganismId,
+    int AuthorId)
 {
-    /// <summary>EGFP (R9NL8) and its excitation spectrum 17, from the real FPbase sample; the first microscope, dye, filter, config and protein with a lineage parent.</summary>
+    /// <summary>EGFP (R9NL8) and its excitation spectrum 17, from the real FPbase sample; the first microscope, dye, filter, config and protein with a lineage parent; EGFP's organism and the first author of a reference.</summary>
     public static async Task<SampleValues> LoadAsync(FpbaseDbContext db)
     {
         var egfp = await db.Proteins.AsNoTracking().SingleAsync(p => p.Slug == "egfp");
@@ -32,6 +34,8 @@ public sealed record SampleValues(
             await db.Dyes.OrderBy(d => d.Slug).Select(d => d.Slug).FirstAsync(),
             await db.Filters.OrderBy(f => f.Slug).Select(f => f.Slug).FirstAsync(),
             await db.OpticalConfigs.OrderBy(o => o.Id).Select(o => o.Id).FirstAsync(),
-            await db.Set<Lineage>().Where(l => l.ParentId != null).OrderBy(l => l.Id).Select(l => l.Protein.Slug).FirstAsync());
+            await db.Set<Lineage>().Where(l => l.ParentId != null).OrderBy(l => l.Id).Select(l => l.Protein.Slug).FirstAsync(),
+            egfp.ParentOrganismId!.Value,
+            await db.ReferenceAuthors.OrderBy(ra => ra.AuthorId).Select(ra => ra.AuthorId).FirstAsync());
     }
 }

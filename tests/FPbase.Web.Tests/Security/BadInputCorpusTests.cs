@@ -47,7 +47,7 @@ public sealed partial class BadInputCorpusTests(SiteFixture site) : IClassFixtur
     private static readonly string[] PathInjections = [.. Injections.Where(i => !i.Contains('\0', StringComparison.Ordinal))];
 
     private static readonly string[] OwnQueryParameters =
-        ["format", "q", "query", "variables", "operationName", "xlim", "fill", "transparent", "grid", "title", "xlabels", "page", "limit", "s", "display", "type"];
+        ["format", "q", "query", "variables", "operationName", "xlim", "fill", "transparent", "grid", "title", "xlabels", "page", "limit", "s", "display", "type", "c", "p"];
 
     [Fact]
     public async Task InjectionStringsInEveryRouteParameterOfEveryGetRouteAreNeverA5xx()
