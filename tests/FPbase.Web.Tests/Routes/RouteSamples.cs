@@ -15,6 +15,7 @@ internal static class RouteSamples
             ["/ajax/lineage/{slug:nonblank}"] = v => [$"/ajax/lineage/{v.LineageProteinSlug}/"],
             ["/spectra_img/{slug:nonblank}.svg"] = v => [$"/spectra_img/{v.ProteinSlug}.svg"],
             ["/spectra_img/{slug:nonblank}.png"] = v => [$"/spectra_img/{v.ProteinSlug}.png"],
+            ["/spectra_img/{slug:nonblank}"] = v => [$"/spectra_img/{v.ProteinSlug}"],
             ["/api/spectrum/{id:int}"] = v => [$"/api/spectrum/{v.SpectrumId}/"],
             ["/spectra_csv"] = v => [$"/spectra_csv/?q={v.SpectrumId}"],
             ["/reference/{id:int}"] = v => [$"/reference/{v.ReferenceId}/"],
