@@ -34,7 +34,8 @@ public sealed class ProteinPageTests(SiteFixture site) : IClassFixture<SiteFixtu
         Assert.Matches("<svg [^>]*xmlns=\"http://www.w3.org/2000/svg\"", html);
         Assert.Matches("<path class=\"spectrum spectrum-ex\" data-spectrum=\"\\d+\" d=\"M[\\d.]+,[\\d.]+L[\\d.]+,[\\d.]+L", html);
         Assert.Matches("<path class=\"spectrum spectrum-em\"[^>]* fill=\"#00ff26\"", html);
-        Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
+        // The page needs no script; its only scripts are its JSON-LD and two small modules (ProteinPageContentTests).
+        Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
 
         // References: Cormack et al. (1996) is EGFP's primary reference and comes first, with its DOI.
         var firstReference = html.IndexOf("<li class=\"reference", StringComparison.Ordinal);

@@ -21,8 +21,9 @@ public sealed class SpectraImageController(FpbaseDbContext db) : ControllerBase
 
     [HttpGet("/spectra_img/{slug:nonblank}.png")]
     [HttpHead("/spectra_img/{slug:nonblank}.png")]
-    [HttpGet("/spectra_img/{slug:nonblank}")]
-    [HttpHead("/spectra_img/{slug:nonblank}")]
+    // After the two above (Order): /spectra_img/egfp.png is theirs, not this route's with the slug "egfp.png".
+    [HttpGet("/spectra_img/{slug:nonblank}", Order = 1)]
+    [HttpHead("/spectra_img/{slug:nonblank}", Order = 1)]
     [CacheResources(CacheDependencies.ProteinBySlug, CacheDependencies.DyeBySlug, Name = "spectra-image-png", Query = typeof(SpectraImageParameters))]
     public Task<IActionResult> Png(string slug, CancellationToken cancellationToken)
         => RenderAsync(slug, "image/png", SpectraPng.Render, cancellationToken);
