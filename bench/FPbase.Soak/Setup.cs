@@ -123,7 +123,7 @@ public static partial class Setup
     public static async Task<List<WatchedProtein>> PickProteinsAsync(Uri site, int count)
     {
         using var http = new HttpClient { BaseAddress = site, Timeout = TimeSpan.FromSeconds(30) };
-        var list = await http.GetFromJsonAsync<JsonElement>("/api/proteins/basic/");
+        var list = await http.GetFromJsonAsync<JsonElement>("/api/proteins/basic/?format=json");
         var slugs = list.EnumerateArray().Select(e => e.GetProperty("slug").GetString()!).Order(StringComparer.Ordinal).Take(count).ToList();
         if (slugs.Count < count)
         {

@@ -67,7 +67,7 @@ public static partial class Surfaces
     {
         Surface.ApiProtein => $"/api/proteins/{p.Slug}/",
         Surface.ProteinPage => $"/protein/{p.Slug}/",
-        Surface.BasicList => "/api/proteins/basic/",
+        Surface.BasicList => "/api/proteins/basic/?format=json",
         Surface.GraphQL => "/graphql/?query=" + Uri.EscapeDataString($"{{protein(id:\"{p.Uuid}\"){{id ipgId}}}}"),
         _ => throw new ArgumentOutOfRangeException(nameof(s)),
     };

@@ -11,6 +11,10 @@ namespace FPbase.Caching;
 /// canonical query keeps the declared parameters only, each once with its last value (as Django's QueryDict
 /// reads one), in ordinal order of name, without empty values and without values equal to the declared default.
 /// An endpoint declaring nothing sees no query string at all.
+/// A parameter may also be chosen by a request header when the query does not give it (content negotiation: a
+/// <c>format</c> from <c>Accept</c>, see <see cref="FromHeaders"/>): the choice is written into the canonical query,
+/// so each representation has its own ETag and payload, and the headers named in <see cref="VaryHeaders"/> are sent
+/// in <c>Vary</c>.
 /// </summary>
 /// <remarks>
 /// Subclasses declare parameters through the constructor, as <c>name</c> or <c>name=default</c>, and may widen the
@@ -58,12 +62,63 @@ public class QueryParameters
     protected virtual string? Canonical(string name, string value)
         => _declared.TryGetValue(name, out var declared) && string.Equals(declared.Default, value, StringComparison.Ordinal) ? null : value;
 
-    /// <summary>The canonical query string of <paramref name="query"/>: empty, or <c>?</c> and the kept parameters.</summary>
-    internal QueryString Canonicalize(IQueryCollection query)
+    /// <summary>
+    /// The request headers that choose a parameter's value when the query does not give it (<see cref="FromHeaders"/>),
+    /// sent in <c>Vary</c> on every response of the endpoint, 304s included. Default: none.
+    /// </summary>
+    public virtual IReadOnlyList<string> VaryHeaders => [];
+
+    /// <summary>
+    /// The value of a declared parameter that the query does not give, taken from the request's headers (only those
+    /// named in <see cref="VaryHeaders"/>), or null to leave it out. It is then canonicalized as a value sent in the
+    /// query would be (<see cref="Canonical"/>: the default is left out), so <c>?format=csv</c> and
+    /// <c>Accept: text/csv</c> share one ETag when they are one representation. Default: null.
+    /// </summary>
+    protected virtual string? FromHeaders(string name, HttpRequest request) => null;
+
+    /// <summary>The canonical query string of <paramref name="request"/>: its query, and what its headers choose.</summary>
+    internal QueryString Canonicalize(HttpRequest request)
+    {
+        var query = request.Query;
+        var kept = Kept(query);
+        if (VaryHeaders.Count > 0)
+        {
+            foreach (var (name, _) in _declared.Values)
+            {
+                // A value the query gives wins, even one that canonicalizes away (the default, sent explicitly).
+                if (Given(query, name) || FromHeaders(name, request) is not { Length: > 0 } fromHeaders
+                    || Canonical(name, fromHeaders) is not { } value)
+                {
+                    continue;
+                }
+
+                kept ??= new(StringComparer.Ordinal);
+                kept[name] = value;
+            }
+        }
+
+        return kept is null ? QueryString.Empty : Build(kept);
+    }
+
+    private bool Given(IQueryCollection query, string name)
+    {
+        foreach (var (sent, values) in query)
+        {
+            if (values.Count > 0 && !string.IsNullOrEmpty(values[^1]) && Declares(sent) is { } canonicalName
+                && string.Equals(canonicalName, name, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private SortedDictionary<string, string>? Kept(IQueryCollection query)
     {
         if (query.Count == 0)
         {
-            return QueryString.Empty;
+            return null;
         }
 
         SortedDictionary<string, string>? kept = null;
@@ -79,11 +134,11 @@ public class QueryParameters
             kept[canonicalName] = value;
         }
 
-        if (kept is null)
-        {
-            return QueryString.Empty;
-        }
+        return kept;
+    }
 
+    private static QueryString Build(SortedDictionary<string, string> kept)
+    {
         var builder = new StringBuilder();
         foreach (var (name, value) in kept)
         {

@@ -4,7 +4,7 @@ using Microsoft.Net.Http.Headers;
 namespace FPbase.Caching.Http;
 
 /// <summary>The caching headers of one cached endpoint for one request, resolved from the central policy.</summary>
-internal readonly record struct CachingHeaders(string CacheControl, string Vary)
+internal readonly record struct CachingHeaders(string CacheControl, string Vary, bool PerUser)
 {
     private const string VaryPublic = "Accept-Encoding";
     private const string VaryPerUser = "Accept-Encoding, Cookie, Authorization";
@@ -14,12 +14,19 @@ internal readonly record struct CachingHeaders(string CacheControl, string Vary)
         // The validator refuses a FreshnessClass set with VaryByUser, or one the policy does not define.
         var freshnessClass = metadata.VaryByUser ? options.PrivateClass : metadata.FreshnessClass ?? options.DefaultClass;
         var cacheControl = options.FreshnessClasses.GetValueOrDefault(freshnessClass) ?? "no-cache";
-        return new CachingHeaders(cacheControl, metadata.VaryByUser ? VaryPerUser : VaryPublic);
+        var vary = metadata.VaryByUser ? VaryPerUser : VaryPublic;
+        if (metadata.Parameters.VaryHeaders is { Count: > 0 } negotiated)
+        {
+            // The headers that choose a representation (QueryParameters.VaryHeaders): Accept, for content negotiation.
+            vary += ", " + string.Join(", ", negotiated);
+        }
+
+        return new CachingHeaders(cacheControl, vary, metadata.VaryByUser);
     }
 
     /// <summary>What to send when no validator can be trusted, or the response is not a 200.</summary>
     public CachingHeaders Uncached()
-        => this with { CacheControl = ReferenceEquals(Vary, VaryPerUser) ? "private, no-cache" : "no-cache" };
+        => this with { CacheControl = PerUser ? "private, no-cache" : "no-cache" };
 
     /// <summary>
     /// RFC 9110 §15.4.5: a 304 carries the fields a 200 would have sent that matter for caches:

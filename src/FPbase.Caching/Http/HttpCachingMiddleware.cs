@@ -61,10 +61,11 @@ internal sealed partial class HttpCachingMiddleware(
         var isRead = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)
             || (metadata.PostIsSafe && HttpMethods.IsPost(request.Method));
 
-        // The endpoint sees the query string its ETag and payload key hold, nothing else (see QueryParameters).
-        if (request.QueryString.HasValue)
+        // The endpoint sees the query string its ETag and payload key hold, nothing else (see QueryParameters), with
+        // what its headers choose (content negotiation) written in.
+        if (request.QueryString.HasValue || metadata.Parameters.VaryHeaders.Count > 0)
         {
-            request.QueryString = metadata.Parameters.Canonicalize(request.Query);
+            request.QueryString = metadata.Parameters.Canonicalize(request);
         }
         var resources = ResolveResources(context, metadata);
         var variant = RequestVariant.Of(context);

@@ -61,8 +61,8 @@ public sealed class ApiCachingTests(SiteFixture site) : IClassFixture<SiteFixtur
     [Fact]
     public async Task TheFormatIsPartOfTheETag()
     {
-        var json = await _client.ETagOfAsync("/api/proteins/");
-        var csv = await _client.ETagOfAsync("/api/proteins/?format=csv");
+        var json = await _client.ETagOfAsync("/api/proteins/?format=json");
+        var csv = await _client.ETagOfAsync("/api/proteins/");
         Assert.NotEqual(json, csv);
     }
 

@@ -7,9 +7,15 @@ namespace FPbase.Web.Tests.Api;
 /// <summary>Small helpers for reading the API as a client would.</summary>
 internal static class ApiClient
 {
+    /// <summary>
+    /// A JSON client's GET: it says <c>Accept: application/json</c>, as it must where FPbase's first renderer is CSV
+    /// (<c>/api/proteins/</c>, <c>/basic/</c>: without it they answer CSV).
+    /// </summary>
     public static async Task<JsonElement> GetJsonAsync(this HttpClient client, string url)
     {
-        var response = await client.GetAsync(url);
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Accept.ParseAdd("application/json");
+        var response = await client.SendAsync(request);
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
         using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());

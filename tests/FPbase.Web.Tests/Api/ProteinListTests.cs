@@ -107,11 +107,13 @@ public sealed class ProteinListTests(SiteFixture site) : IClassFixture<SiteFixtu
     }
 
     [Fact]
-    public async Task JsonIsTheDefaultAndFormatJsonIsTheSameBody()
+    public async Task CsvIsTheDefaultAsInFpbaseAndFormatCsvIsTheSameBody()
     {
+        // FPbase's first renderer is CSV: `curl URL` and `pandas.read_csv(URL)` get CSV (ContentNegotiationTests).
         var plain = await _client.GetStringAsync("/api/proteins/?slug=egfp");
-        var json = await _client.GetStringAsync("/api/proteins/?slug=egfp&format=json");
-        Assert.Equal(plain, json);
+        var csv = await _client.GetStringAsync("/api/proteins/?slug=egfp&format=csv");
+        Assert.Equal(plain, csv);
+        Assert.StartsWith("uuid,", plain, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -43,7 +43,8 @@ public sealed class QueryVariantTests(SiteFixture site) : IClassFixture<SiteFixt
     }
 
     [Theory]
-    [InlineData("/api/proteins/?name__icontains=gfp", "/api/proteins/?_=1&name__icontains=gfp&format=json")]
+    [InlineData("/api/proteins/?name__icontains=gfp", "/api/proteins/?_=1&name__icontains=gfp&format=csv&fields=name&display=l")]
+    [InlineData("/api/proteins/?format=json", "/api/proteins/?_=1&format=json&include_fields=x")]
     [InlineData("/api/proteins/?agg=m&name__icontains=gfp", "/api/proteins/?name__icontains=gfp&agg=m&pdb_id=x")]
     [InlineData("/api/proteins/?agg=m", "/api/proteins/?agg=d&agg=m&name__icontains=")]
     [InlineData("/api/proteins/basic/", "/api/proteins/basic/?page=2")]
@@ -62,7 +63,7 @@ public sealed class QueryVariantTests(SiteFixture site) : IClassFixture<SiteFixt
 
     [Theory]
     [InlineData("/api/proteins/?name__icontains=gfp", "/api/proteins/?name__icontains=rfp")]
-    [InlineData("/api/proteins/", "/api/proteins/?format=csv")]
+    [InlineData("/api/proteins/", "/api/proteins/?format=json")]
     [InlineData("/spectra_img/egfp.svg", "/spectra_img/egfp.svg?grid=true")]
     [InlineData("/spectra_csv/?q=17", "/spectra_csv/?q=18")]
     public async Task DeclaredParametersStillMakeTheirOwnVariant(string one, string other)

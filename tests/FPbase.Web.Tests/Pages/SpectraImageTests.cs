@@ -114,4 +114,21 @@ public sealed class SpectraImageTests(SiteFixture site) : IClassFixture<SiteFixt
         await PageRequests.Edit(site.App, async db => (await db.States.SingleAsync(s => s.Slug == "egfp_default")).Lifetime = 2.7);
         Assert.NotEqual(egfp, await PageRequests.ETagOf(_client, "/spectra_img/egfp.svg"));
     }
+
+    [Fact]
+    public async Task WithoutAnExtensionTheImageIsThePngAsInFpbaseWithItsETagAndItsEdits()
+    {
+        var png = await _client.GetAsync("/spectra_img/egfp.png?title=true");
+        var bare = await _client.GetAsync("/spectra_img/egfp?title=true");
+        Assert.Equal(HttpStatusCode.OK, bare.StatusCode);
+        Assert.Equal("image/png", bare.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(await png.Content.ReadAsByteArrayAsync(), await bare.Content.ReadAsByteArrayAsync());
+        Assert.Equal(png.Headers.ETag, bare.Headers.ETag);
+        Assert.Equal(HttpStatusCode.NotModified, (await PageRequests.GetIfNoneMatch(_client, "/spectra_img/egfp?title=true", bare.Headers.ETag!)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/spectra_img/no-such-thing")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await _client.GetAsync("/spectra_img/egfp?xlim=700,400")).StatusCode);
+
+        await PageRequests.Edit(site.App, async db => (await db.States.SingleAsync(s => s.Slug == "egfp_default")).Lifetime = 2.9);
+        Assert.Equal(HttpStatusCode.OK, (await PageRequests.GetIfNoneMatch(_client, "/spectra_img/egfp?title=true", bare.Headers.ETag!)).StatusCode);
+    }
 }

@@ -16,6 +16,7 @@ internal static class RouteSamples
             ["/spectra_img/{slug:nonblank}.svg"] = v => [$"/spectra_img/{v.ProteinSlug}.svg"],
             ["/spectra_img/{slug:nonblank}.png"] = v => [$"/spectra_img/{v.ProteinSlug}.png"],
             ["/spectra/{slug:nonblank}"] = v => ["/spectra/egfp_default", $"/spectra/{v.FilterSlug}"],
+            ["/spectra_img/{slug:nonblank}"] = v => [$"/spectra_img/{v.ProteinSlug}"],
             ["/api/spectrum/{id:int}"] = v => [$"/api/spectrum/{v.SpectrumId}/"],
             ["/spectra_csv"] = v => [$"/spectra_csv/?q={v.SpectrumId}"],
             ["/reference/{id:int}"] = v => [$"/reference/{v.ReferenceId}/"],

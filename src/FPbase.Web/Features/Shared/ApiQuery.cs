@@ -23,7 +23,7 @@ internal sealed class ApiQuery
         Errors = errors;
     }
 
-    /// <summary><c>json</c> (the default) or another format the route serves.</summary>
+    /// <summary>The route's first format (its default; <c>json</c> for a route serving none) or another it serves.</summary>
     public string Format { get; }
 
     /// <summary>Parameter name → messages; empty when the query is valid.</summary>
@@ -44,7 +44,7 @@ internal sealed class ApiQuery
             }
         }
 
-        var format = Json;
+        var format = formats.Count > 0 ? formats[0] : Json;
         if (formats.Count > 0 && query.TryGetValue(FormatParameter, out var formatValues) && formatValues.Count > 0 && !string.IsNullOrEmpty(formatValues[^1]))
         {
             format = formatValues[^1]!;

@@ -14,7 +14,7 @@ public sealed class ProteinVisibilityTests(SiteFixture site) : IClassFixture<Sit
     public async Task AHiddenProteinDisappearsFromListsAndItsPage404sUntilUnhidden()
     {
         using var anonymous = site.App.CreateClient();
-        var (listEtag, listBody) = await EditingClients.GetAsync(anonymous, "/api/proteins/basic/");
+        var (listEtag, listBody) = await EditingClients.GetAsync(anonymous, "/api/proteins/basic/?format=json");
         Assert.Contains("\"slug\":\"mcherry\"", listBody);
         Assert.Contains("/protein/mcherry/", (await EditingClients.GetAsync(anonymous, "/table/")).Body);
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/protein/mcherry/")).StatusCode);
@@ -24,14 +24,14 @@ public sealed class ProteinVisibilityTests(SiteFixture site) : IClassFixture<Sit
         Assert.Equal(HttpStatusCode.OK, hide.StatusCode);
         Assert.Equal("no-store", EditingClients.CacheControl(hide));
 
-        var (hiddenEtag, hiddenBody) = await EditingClients.GetAsync(anonymous, "/api/proteins/basic/");
+        var (hiddenEtag, hiddenBody) = await EditingClients.GetAsync(anonymous, "/api/proteins/basic/?format=json");
         Assert.NotEqual(listEtag, hiddenEtag);
         Assert.DoesNotContain("\"slug\":\"mcherry\"", hiddenBody);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/protein/mcherry/")).StatusCode);
         Assert.DoesNotContain("/protein/mcherry/", (await EditingClients.GetAsync(anonymous, "/table/")).Body);
 
         Assert.Equal(HttpStatusCode.OK, (await staff.SendJsonAsync(HttpMethod.Post, "/api/proteins/mcherry/unhide/")).StatusCode);
-        Assert.Contains("\"slug\":\"mcherry\"", (await EditingClients.GetAsync(anonymous, "/api/proteins/basic/")).Body);
+        Assert.Contains("\"slug\":\"mcherry\"", (await EditingClients.GetAsync(anonymous, "/api/proteins/basic/?format=json")).Body);
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/protein/mcherry/")).StatusCode);
     }
 

@@ -10,22 +10,21 @@ namespace FPbase.Web.Features.Proteins.Api;
 
 /// <summary>
 /// FPbase's <c>/api/proteins/basic/</c>: basic (non-switching) proteins with their default state flattened;
-/// the protein filters; JSON or CSV. Built from proteins and states, and references (filters).
+/// the protein filters; CSV by default, or JSON
+/// (<see cref="NegotiatedProteinListParameters"/>). Built from proteins and states, and references (filters).
 /// </summary>
 [ApiController]
-[CacheResources(CacheDependencies.Proteins, CacheDependencies.References, Name = "api-proteins-basic", Query = typeof(ProteinListParameters))]
+[CacheResources(CacheDependencies.Proteins, CacheDependencies.References, Name = "api-proteins-basic", Query = typeof(NegotiatedProteinListParameters))]
 public sealed class BasicProteinsController(FpbaseDbContext db) : ControllerBase
 {
-    private static readonly string[] Formats = [ApiQuery.Json, ApiQuery.Csv];
-
     [HttpGet("/api/proteins/basic/")]
     [HttpHead("/api/proteins/basic/")]
     [ProteinFilterParameters(Csv = true)]
-    [ProducesResponseType<List<BasicProteinItem>>(StatusCodes.Status200OK, "application/json", "text/csv")]
+    [ProducesResponseType<List<BasicProteinItem>>(StatusCodes.Status200OK, "text/csv", "application/json")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public async Task<IActionResult> Get(CancellationToken cancellationToken)
     {
-        var query = ApiQuery.Read(Request.Query, ProteinFilters.Set, Formats);
+        var query = ApiQuery.Read(Request.Query, ProteinFilters.Set, NegotiatedProteinListParameters.Formats);
         var proteins = query.Filter(BasicProteinQuery.Source(db.Proteins), ProteinFilters.Set, Request.Query, db);
         if (!query.IsValid)
         {

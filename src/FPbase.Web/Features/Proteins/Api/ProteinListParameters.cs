@@ -10,10 +10,16 @@ namespace FPbase.Web.Features.Proteins.Api;
 /// that <see cref="ApiQuery"/> answers a mistyped filter with a 400 instead of the whole list; any other parameter
 /// (a cache buster such as jQuery's <c>_</c>) is ignored, as FPbase ignores it.
 /// </summary>
-internal sealed class ProteinListParameters : QueryParameters
+internal class ProteinListParameters : QueryParameters
 {
     public ProteinListParameters()
-        : base(ApiQuery.FormatParameter + "=" + ApiQuery.Json)
+        : this(ApiQuery.Json)
+    {
+    }
+
+    /// <summary>The parameters with <paramref name="defaultFormat"/> as the format's default.</summary>
+    protected ProteinListParameters(string defaultFormat)
+        : base(ApiQuery.FormatParameter + "=" + defaultFormat)
     {
     }
 

@@ -24,6 +24,12 @@ public sealed record ProteinPage(
 
     public bool IsPending => Protein.Status == ProteinStatus.Pending;
 
+    /// <summary>FPbase's "download spectra as csv": <c>/spectra_csv/?q=</c> with the figure's spectra, or null without any.</summary>
+    public string? SpectraCsvUrl
+        => Spectra.Series.Select(s => s.SpectrumId).Distinct().ToList() is { Count: > 0 and <= FPbase.Web.Features.Spectra.Api.SpectraCsvController.MaxSpectra } ids
+            ? "/spectra_csv/?q=" + string.Join(",", ids)
+            : null;
+
     public IEnumerable<(State State, BleachMeasurement Measurement)> Bleaching
         => States.SelectMany(s => s.BleachMeasurements.OrderBy(b => b.Id).Select(b => (s, b)));
 }

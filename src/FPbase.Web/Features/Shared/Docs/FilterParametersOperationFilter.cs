@@ -22,12 +22,12 @@ internal sealed class FilterParametersOperationFilter : IOperationFilter
         }
 
         operation.Parameters ??= [];
-        string[] formats = marker.Csv ? [ApiQuery.Json, ApiQuery.Csv] : [ApiQuery.Json];
+        string[] formats = marker.Csv ? [ApiQuery.Csv, ApiQuery.Json] : [ApiQuery.Json];
         operation.Parameters.Add(new OpenApiParameter
         {
             Name = ApiQuery.FormatParameter,
             In = ParameterLocation.Query,
-            Description = marker.Csv ? "json (default) or csv (FPbase's flattened columns)" : "json (the default and only format)",
+            Description = marker.Csv ? "csv (the default, FPbase's flattened columns) or json; without it, the Accept header chooses (application/json or text/csv)" : "json (the default and only format)",
             Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = formats.Select(f => (JsonNode)JsonValue.Create(f)).ToList() },
         });
 

@@ -6,7 +6,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace FPbase.Web.Features.Spectra.Images;
 
 /// <summary>
-/// FPbase's <c>/spectra_img/{slug}.svg</c> and <c>.png</c>: a protein's (or dye's) spectra as an image, with
+/// FPbase's <c>/spectra_img/{slug}.svg</c> and <c>.png</c> (and, as FPbase, <c>/spectra_img/{slug}</c> without an
+/// extension: the PNG, sharing its ETag and bytes): a protein's (or dye's) spectra as an image, with
 /// FPbase's parameters (<see cref="SpectraImageParameters"/>). Each image depends on its owner's row only,
 /// so an edit elsewhere never changes its ETag; the query string is part of the ETag and of the cached bytes.
 /// </summary>
@@ -20,6 +21,9 @@ public sealed class SpectraImageController(FpbaseDbContext db) : ControllerBase
 
     [HttpGet("/spectra_img/{slug:nonblank}.png")]
     [HttpHead("/spectra_img/{slug:nonblank}.png")]
+    // After the two above (Order): /spectra_img/egfp.png is theirs, not this route's with the slug "egfp.png".
+    [HttpGet("/spectra_img/{slug:nonblank}", Order = 1)]
+    [HttpHead("/spectra_img/{slug:nonblank}", Order = 1)]
     [CacheResources(CacheDependencies.ProteinBySlug, CacheDependencies.DyeBySlug, Name = "spectra-image-png", Query = typeof(SpectraImageParameters))]
     public Task<IActionResult> Png(string slug, CancellationToken cancellationToken)
         => RenderAsync(slug, "image/png", SpectraPng.Render, cancellationToken);
