@@ -26,7 +26,8 @@ public sealed class MicroscopeAndCompareBrowserTests(BrowserSite site) : IClassF
         };
         await page.GotoAsync("/microscopes/");
         await page.GetByRole(AriaRole.Link, new() { Name = "Example Simple Widefield" }).ClickAsync();
-        await page.WaitForURLAsync("**/microscope/wKqWbgApvguSNDSRZNSfpN/");
+        await tab.ExpectAsync(p => Assertions.Expect(p.Locator("#microscope-name")).ToHaveTextAsync("Example Simple Widefield"));
+        Assert.EndsWith("/microscope/wKqWbgApvguSNDSRZNSfpN/", page.Url, StringComparison.Ordinal);
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Optical configs" }).GetByRole(AriaRole.Link, new() { Name = "Widefield Green" }).ClickAsync();
         await tab.ExpectAsync(p => Assertions.Expect(p.Locator("#h-config")).ToHaveTextAsync("Widefield Green"));

@@ -46,7 +46,7 @@ public sealed class RouteAudit : IAsyncLifetime
         _site = await KestrelSite.StartAsync();
         var app = _site;
         FreshnessClasses = app.Services.GetRequiredService<IConfiguration>().GetSection("HttpCaching:FreshnessClasses")
-            .GetChildren().ToDictionary(c => c.Key, c => c.Value ?? "");
+            .GetChildren().ToDictionary(c => c.Key, c => Normalized(c.Value ?? ""));
         Routes = Enumerate(app.Services.GetRequiredService<EndpointDataSource>());
         var samples = await app.WithDbAsync(SampleValues.LoadAsync);
 
@@ -96,6 +96,11 @@ public sealed class RouteAudit : IAsyncLifetime
                 string.Join(" | ", g.Select(e => e.DisplayName).Distinct())))
             .OrderBy(r => r.Template, StringComparer.Ordinal)
             .ToList();
+
+    // As HttpClient writes a parsed Cache-Control back ("private, no-cache" becomes "no-cache, private"), so that the
+    // classes compare with the headers the audit reads.
+    private static string Normalized(string cacheControl)
+        => System.Net.Http.Headers.CacheControlHeaderValue.TryParse(cacheControl, out var parsed) ? parsed.ToString() : cacheControl;
 
     private static string Rooted(string template) => template.StartsWith('/') ? template : "/" + template;
 
