@@ -50,7 +50,9 @@ public sealed partial class ProteinPageContentTests(SiteFixture site) : IClassFi
         var html = await _client.GetStringAsync("/protein/egfp/");
         var scripts = Regex.Matches(html, "<script[^>]*>").Select(m => m.Value).ToList();
         Assert.Contains("<script type=\"application/ld+json\" id=\"structured-data\">", scripts);
-        Assert.All(scripts.Where(s => !s.Contains("ld+json", StringComparison.Ordinal)),
+        // Besides the site header's search box (the layout's, on every page: HeaderSearchBrowserTests).
+        Assert.Single(scripts, s => s.StartsWith("<script src=\"/js/search-box.", StringComparison.Ordinal));
+        Assert.All(scripts.Where(s => !s.Contains("ld+json", StringComparison.Ordinal) && !s.StartsWith("<script src=\"/js/search-box.", StringComparison.Ordinal)),
             s => Assert.Matches("^<script type=\"module\" src=\"/js/(sequence-copy|lineage-tree)[.][^\"]*js[^\"]*\">$", s));
         Assert.DoesNotContain(" onclick=", html, StringComparison.Ordinal);
     }
