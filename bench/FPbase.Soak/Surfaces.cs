@@ -168,7 +168,8 @@ public static partial class Surfaces
         _ => throw new FormatException("ipg_id is neither a string nor null"),
     };
 
-    [GeneratedRegex(@"<dt>\s*IPG ID\s*</dt>\s*<dd>([^<]*)</dd>", RegexOptions.CultureInvariant)]
+    // The row of the page's links out (<dt>IPG</dt> with a link to NCBI's IPG); the plain row of earlier pages too.
+    [GeneratedRegex(@"<dt>\s*IPG(?: ID)?\s*</dt>\s*<dd>(?:<a id=""link-ipg""[^>]*>)?([^<]*)(?:</a>)?</dd>", RegexOptions.CultureInvariant)]
     private static partial Regex IpgRow();
 
     /// <summary>The body's text, decoded according to the response's <c>Content-Encoding</c> (identity, gzip, br).</summary>

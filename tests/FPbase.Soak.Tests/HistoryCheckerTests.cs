@@ -176,6 +176,14 @@ public sealed class SurfacesTests
     }
 
     [Fact]
+    public void ProteinPageWithItsLinksOut()
+    {
+        // As the page shows it since its links out: the IPG row links to NCBI.
+        const string page = "<h1>EGFP</h1><a href=\"/protein/egfp/edit/\">edit</a><dl><dt>IPG</dt><dd><a id=\"link-ipg\" href=\"https://www.ncbi.nlm.nih.gov/ipg/?term=sk41%5Buid%5D\" target=\"_blank\" rel=\"noopener\">sk41</a></dd></dl>";
+        Assert.Equal(41, Surfaces.Parse(Surface.ProteinPage, Egfp, page, [Egfp])["egfp"]);
+    }
+
+    [Fact]
     public void BodiesAreDecodedByTheirContentCoding()
     {
         var text = """{"slug":"egfp","ipg_id":"sk9"}""";
