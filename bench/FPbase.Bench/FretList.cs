@@ -40,8 +40,8 @@ internal static class FretList
         var load = await Timing.SortedSamplesAsync(async () => await Load(), iterations, warmUp: 2);
         var compute = await Timing.SortedSamplesAsync(() => { ForsterList.Compute(fluors); return Task.CompletedTask; }, iterations, warmUp: 2);
         var whole = await Timing.SortedSamplesAsync(async () => ForsterList.Compute(await Load()), iterations, warmUp: 2);
-        var entry = PayloadCompressor.Create("application/json; charset=utf-8", Serialize());
-        var build = await Timing.SortedSamplesAsync(() => { PayloadCompressor.Create("application/json; charset=utf-8", Serialize()); return Task.CompletedTask; }, Math.Max(3, iterations / 3), warmUp: 1);
+        var entry = PayloadCompressor.Create(BenchBuffers.Pool, "application/json; charset=utf-8", Serialize());
+        var build = await Timing.SortedSamplesAsync(() => { PayloadCompressor.Create(BenchBuffers.Pool, "application/json; charset=utf-8", Serialize()); return Task.CompletedTask; }, Math.Max(3, iterations / 3), warmUp: 1);
 
         var listable = fluors.Count(f => f.Protein.Listable && f.Emission is not null);
         var allocated = GC.GetAllocatedBytesForCurrentThread();

@@ -54,7 +54,7 @@ async Task<PayloadEntry> ColdBuild()
 {
     var items = await Query();
     var body = JsonSerializer.SerializeToUtf8Bytes(new SpectraListResponse(new SpectraListData(items)), json);
-    return PayloadCompressor.Create("application/json; charset=utf-8", body);
+    return PayloadCompressor.Create(BenchBuffers.Pool, "application/json; charset=utf-8", body);
 }
 
 static async Task<double> MedianMs(Func<Task> work, int iterations)

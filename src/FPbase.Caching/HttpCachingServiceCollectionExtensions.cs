@@ -42,10 +42,14 @@ public static class HttpCachingServiceCollectionExtensions
         // the application may use this IMemoryCache without sizing its entries). An entry that does not fit is
         // refused, and compaction only starts above (1 - CompactionPercentage) of the limit: with a quarter, and
         // no payload above a quarter of the budget (the validator), a new payload always finds room after it.
+        // The builds' pool of free blocks takes its share of the budget first (PayloadBuffers.FreeBytesFor).
+        services.TryAddSingleton(sp => new PayloadBuffers(
+            PayloadBuffers.FreeBytesFor(sp.GetRequiredService<IOptions<HttpCachingOptions>>().Value.PayloadMemoryBytes)));
         services.AddMemoryCache();
         services.AddOptions<MemoryCacheOptions>().Configure<IOptions<HttpCachingOptions>>((memory, caching) =>
         {
-            memory.SizeLimit = caching.Value.PayloadMemoryBytes;
+            var budget = caching.Value.PayloadMemoryBytes;
+            memory.SizeLimit = budget - PayloadBuffers.FreeBytesFor(budget);
             memory.CompactionPercentage = HttpCachingOptionsValidator.PayloadShareOfMemory;
             memory.TrackStatistics = true;
         });

@@ -19,7 +19,8 @@ namespace FPbase.Caching.Diagnostics;
 /// <item><c>fpbase.cache.build.duration</c>: seconds a payload build took (the endpoint plus compression).</item>
 /// <item><c>fpbase.cache.bumps</c>: resources bumped after a commit or by the outbox drainer, by <c>kind</c>.</item>
 /// <item><c>fpbase.cache.memory.size</c> and <c>fpbase.cache.memory.limit</c>: payload bytes this instance keeps in
-/// memory (the memory cache's own estimate) and the budget they are held to (<c>HttpCaching:PayloadMemoryBytes</c>).</item>
+/// memory (the memory cache's own estimate) and what they are held to: the budget (<c>HttpCaching:PayloadMemoryBytes</c>)
+/// less the builds' pool of free blocks.</item>
 /// <item><c>fpbase.cache.bump.wait</c>: seconds a writer's bump waited, after Redis took it, for the other instances:
 /// their acknowledgements, or their leases to run out (the bump-to-all-instances latency). With
 /// <c>fpbase.cache.bump.lease_expiries</c>: instances a bump waited out instead of hearing from (dead, stuck, or whose
@@ -62,7 +63,7 @@ public sealed class CacheMetrics
         if (memoryCache is not null)
         {
             meter.CreateObservableGauge("fpbase.cache.memory.size", () => memoryCache.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0, "By", "Payload bytes held in memory.");
-            meter.CreateObservableGauge("fpbase.cache.memory.limit", () => memoryOptions?.Value.SizeLimit ?? 0, "By", "The memory budget of the payloads.");
+            meter.CreateObservableGauge("fpbase.cache.memory.limit", () => memoryOptions?.Value.SizeLimit ?? 0, "By", "The payload entries' share of the memory budget (the rest is the builds' pool of free blocks).");
         }
 
         meter.CreateObservableGauge("fpbase.cache.outbox.unconfirmed", () => Volatile.Read(ref _outboxUnconfirmed), "{row}", "Outbox rows past their grace period at the last drain.");

@@ -34,6 +34,7 @@ internal sealed partial class HttpCachingMiddleware(
     IOptionsMonitor<HttpCachingOptions> options,
     ILogger<HttpCachingMiddleware> logger,
     CacheMetrics metrics,
+    PayloadBuffers buffers,
     IServiceProvider services)
 {
     private readonly string _defaultFormat = PayloadFormat.Compute(
@@ -333,7 +334,7 @@ internal sealed partial class HttpCachingMiddleware(
         var response = context.Response;
         var original = response.Body;
         var method = context.Request.Method;
-        using var buffer = PayloadBuffers.Rent();
+        using var buffer = buffers.Rent();
         response.Body = buffer;
 
         // The bytes are for every method that reads: build a HEAD's as for a GET, or a HEAD arriving
@@ -365,7 +366,7 @@ internal sealed partial class HttpCachingMiddleware(
         var identity = PayloadBuffers.ToArray(buffer);
         Log.PayloadBuilt(logger, context.GetEndpoint()?.DisplayName ?? string.Empty, identity.Length);
         var rowVersion = context.Features.Get<RepresentationVersionFeature>()?.Built;
-        return PayloadCompressor.Create(response.ContentType ?? "application/octet-stream", identity, rowVersion);
+        return PayloadCompressor.Create(buffers, response.ContentType ?? "application/octet-stream", identity, rowVersion);
     }
 
     /// <summary>

@@ -15,12 +15,12 @@ internal static class PayloadCompressor
     internal const int BrotliQuality = 6;
     private const int BrotliWindow = 22;
 
-    public static PayloadEntry Create(string contentType, byte[] identity, string? rowVersion = null)
-        => new(contentType, identity, Gzip(identity), Brotli(identity), rowVersion);
+    public static PayloadEntry Create(PayloadBuffers buffers, string contentType, byte[] identity, string? rowVersion = null)
+        => new(contentType, identity, Gzip(buffers, identity), Brotli(buffers, identity), rowVersion);
 
-    private static byte[] Gzip(byte[] data)
+    private static byte[] Gzip(PayloadBuffers buffers, byte[] data)
     {
-        using var output = PayloadBuffers.Rent();
+        using var output = buffers.Rent();
         using (var gzip = new GZipStream(output, CompressionLevel.Optimal, leaveOpen: true))
         {
             gzip.Write(data);
@@ -29,11 +29,11 @@ internal static class PayloadCompressor
         return PayloadBuffers.ToArray(output);
     }
 
-    private static byte[] Brotli(byte[] data)
+    private static byte[] Brotli(PayloadBuffers buffers, byte[] data)
     {
         // The encoder writes block by block into pooled memory (one call with the final flag is the one-shot
         // encoding, without a scratch buffer of the identity's size).
-        using var output = PayloadBuffers.Rent();
+        using var output = buffers.Rent();
         using var encoder = new BrotliEncoder(BrotliQuality, BrotliWindow);
         ReadOnlySpan<byte> source = data;
         OperationStatus status;

@@ -11,6 +11,8 @@ namespace FPbase.Caching.Tests.Payloads;
 /// </summary>
 public sealed class PayloadCompressorTests
 {
+    private static readonly PayloadBuffers Buffers = new(PayloadBuffers.LargestFreeBytes);
+
     private static byte[] Json(int approximateBytes)
     {
         var text = new StringBuilder();
@@ -29,10 +31,10 @@ public sealed class PayloadCompressorTests
     public void CompressingALargePayloadAllocatesLittleMoreThanTheBytesItKeeps()
     {
         var identity = Json(1_300_000);
-        PayloadCompressor.Create("application/json", identity); // warms the pool, as every build after the first finds it
+        PayloadCompressor.Create(Buffers, "application/json", identity); // warms the pool, as every build after the first finds it
 
         var before = GC.GetAllocatedBytesForCurrentThread();
-        var entry = PayloadCompressor.Create("application/json", identity);
+        var entry = PayloadCompressor.Create(Buffers, "application/json", identity);
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         var kept = entry.Gzip.Length + entry.Brotli.Length;
@@ -44,7 +46,7 @@ public sealed class PayloadCompressorTests
     {
         var identity = Json(300_000);
 
-        var entry = PayloadCompressor.Create("application/json", identity);
+        var entry = PayloadCompressor.Create(Buffers, "application/json", identity);
 
         using (var gzip = new GZipStream(new MemoryStream(entry.Gzip), CompressionMode.Decompress))
         using (var copy = new MemoryStream())
@@ -60,6 +62,6 @@ public sealed class PayloadCompressorTests
             Assert.Equal(identity, copy.ToArray());
         }
 
-        Assert.Equal(entry.Brotli, PayloadCompressor.Create("application/json", identity).Brotli);
+        Assert.Equal(entry.Brotli, PayloadCompressor.Create(Buffers, "application/json", identity).Brotli);
     }
 }

@@ -38,7 +38,7 @@ public sealed class PayloadEntrySerializerTests
     [Fact]
     public void AnEntrySplitAcrossBufferSegmentsComesBackToo()
     {
-        var entry = PayloadCompressor.Create("text/plain", Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("fluorescent ", 500))));
+        var entry = PayloadCompressor.Create(new PayloadBuffers(PayloadBuffers.LargestFreeBytes), "text/plain", Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("fluorescent ", 500))));
         var bytes = Serialize(entry);
 
         var copy = new PayloadEntrySerializer().Deserialize(Segmented(bytes, 7));
@@ -70,7 +70,7 @@ public sealed class PayloadEntrySerializerTests
     public void TheCompressedBodiesDecompressToTheIdentityBody()
     {
         var identity = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, 2000).Select(i => $"{{\"id\":{i},\"name\":\"protein {i}\"}},")));
-        var entry = PayloadCompressor.Create("application/json", identity);
+        var entry = PayloadCompressor.Create(new PayloadBuffers(PayloadBuffers.LargestFreeBytes), "application/json", identity);
 
         Assert.Equal(identity, entry.Body(ContentCoding.Identity));
         Assert.Equal(identity, Decompress(new GZipStream(new MemoryStream(entry.Body(ContentCoding.Gzip)), CompressionMode.Decompress)));
