@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 //        FPbase.Bench bump <redis endpoint> [iterations]
 //        FPbase.Bench fret <postgres connection string> [iterations]          (see bench/fret)
 //        FPbase.Bench hostile --pid <site pid> --base <url> [options]   (see bench/hostile/run)
+//        FPbase.Bench peer-limit|peer-outputcache <url> <payload folder>  (see bench/peers/run)
 // Times, on the database the site uses, what a payload-cache miss of the spectra list costs
 // (query + JSON + compression, as the middleware's build does) against the bare SQL projection,
 // and what each compression level costs on the real payload; or (bump) what the bump protocol adds
@@ -18,6 +19,16 @@ if (args.Length < 1)
 {
     Console.Error.WriteLine("usage: FPbase.Bench <postgres connection string> [iterations] | FPbase.Bench bump <redis endpoint> [iterations] | FPbase.Bench hostile --pid PID --base URL [...]");
     return 2;
+}
+
+if (args[0] == "peer-limit")
+{
+    return await FPbase.Bench.Peers.LimitServer.RunAsync(args[1], args[2]);
+}
+
+if (args[0] == "peer-outputcache")
+{
+    return await FPbase.Bench.Peers.OutputCacheServer.RunAsync(args[1], args[2]);
 }
 
 if (args[0] == "hostile-reader")
