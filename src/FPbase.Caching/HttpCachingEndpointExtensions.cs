@@ -1,5 +1,6 @@
 using FPbase.Caching;
 using FPbase.Caching.Http;
+using FPbase.Caching.Http.Shortcut;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,6 +25,21 @@ public static class HttpCachingEndpointExtensions
         }
 
         return app.UseMiddleware<HttpCachingMiddleware>();
+    }
+
+    /// <summary>
+    /// Adds the revalidation shortcut (<see cref="HttpCachingOptions.RevalidationShortcut"/>): a credential-less
+    /// revalidation of a URL the ETag filter has answered gets its 304 here, before anything after this runs. Place it
+    /// first (after forwarded headers, which decide the client's address), with <c>UseHttpCaching</c> later in the
+    /// same pipeline; tell it, in <paramref name="configure"/>, about middleware between the two that changes or
+    /// charges a 304.
+    /// </summary>
+    public static IApplicationBuilder UseRevalidationShortcut(this IApplicationBuilder app, Action<RevalidationShortcutOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var shortcut = new RevalidationShortcutOptions();
+        configure?.Invoke(shortcut);
+        return app.UseMiddleware<RevalidationShortcutMiddleware>(shortcut);
     }
 
     /// <summary>

@@ -110,6 +110,34 @@ public sealed class HttpCachingOptions
 
     internal TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>
+    /// Whether revalidations of URLs the ETag filter has answered are answered first in the pipeline, before routing
+    /// (<c>UseRevalidationShortcut</c>): the same 304 for less work. Default true; false sends every request the full way.
+    /// </summary>
+    public bool RevalidationShortcut { get; set; } = true;
+
+    /// <summary>How many URLs the revalidation shortcut remembers (at most 512 characters each). Default 4,096.</summary>
+    public int ShortcutRoutes { get; set; } = 4096;
+
     internal ResourceSwitch SwitchFor(string resource)
         => Resources.TryGetValue(resource, out var value) ? value : ResourceSwitch.On;
+
+    /// <summary>Whether ETags and payload caching are on for a response built of <paramref name="resources"/>: on unless a switch of one of them is off.</summary>
+    internal (bool ETags, bool Payloads) SwitchesFor(IReadOnlyList<string> resources)
+    {
+        if (Resources.Count == 0)
+        {
+            return (true, true);
+        }
+
+        bool etags = true, payloads = true;
+        foreach (var resource in resources)
+        {
+            var value = SwitchFor(resource);
+            etags &= value.ETags;
+            payloads &= value.Payloads;
+        }
+
+        return (etags, payloads);
+    }
 }

@@ -93,6 +93,11 @@ internal sealed class HttpCachingOptionsValidator(CachedEndpoints? endpoints = n
             failures.Add($"{HttpCachingOptions.SectionName}:{nameof(options.KeyPrefix)} must not be empty.");
         }
 
+        if (options.ShortcutRoutes < 0)
+        {
+            failures.Add($"{HttpCachingOptions.SectionName}:{nameof(options.ShortcutRoutes)} must be 0 or more.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

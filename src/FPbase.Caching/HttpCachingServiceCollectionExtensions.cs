@@ -32,6 +32,7 @@ public static class HttpCachingServiceCollectionExtensions
         }
 
         services.TryAddSingleton<CachedEndpoints>();
+        services.TryAddSingleton<FPbase.Caching.Http.Shortcut.ShortcutRoutes>();
         services.AddMetrics();
         services.TryAddSingleton<FPbase.Caching.Diagnostics.CacheMetrics>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HttpCachingOptions>, HttpCachingOptionsValidator>());

@@ -22,6 +22,7 @@ builder.AddFpbasePopularity();
 var app = builder.Build();
 
 app.UseFpbaseForwardedHeaders();
+app.UseFpbaseRevalidationShortcut();
 app.UseNoCookiesOnPublicResponses();
 app.UseFpbaseProblemDetails();
 app.UseStaticFiles();

@@ -28,6 +28,13 @@ internal readonly record struct CachingHeaders(string CacheControl, string Vary,
     public CachingHeaders Uncached()
         => this with { CacheControl = PerUser ? "private, no-cache" : "no-cache" };
 
+    /// <summary>The 304 of a revalidation that matched <paramref name="etag"/>, the current tag: status and <see cref="Apply"/>'s fields.</summary>
+    public void WriteNotModified(HttpResponse response, string etag)
+    {
+        response.StatusCode = StatusCodes.Status304NotModified;
+        Apply(response, etag);
+    }
+
     /// <summary>
     /// RFC 9110 §15.4.5: a 304 carries the fields a 200 would have sent that matter for caches:
     /// ETag, Cache-Control, Vary (and Date, which the server adds to every response). A <c>no-store</c> the

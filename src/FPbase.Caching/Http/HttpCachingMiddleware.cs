@@ -8,6 +8,7 @@
 using System.Diagnostics;
 using System.Security.Claims;
 using FPbase.Caching.Diagnostics;
+using FPbase.Caching.Http.Shortcut;
 using FPbase.Caching.Payloads;
 using FPbase.Caching.Versions;
 using Microsoft.AspNetCore.Http;
@@ -100,7 +101,7 @@ internal sealed partial class HttpCachingMiddleware(
             return;
         }
 
-        var (etagsOn, payloadsOn) = Switches(opts, resources);
+        var (etagsOn, payloadsOn) = opts.SwitchesFor(resources);
         var stamp = etagsOn || payloadsOn ? await store.GetStampAsync(resources, context.RequestAborted).ConfigureAwait(false) : null;
         if (ifMatch == IfMatchKind.Tags && (stamp is null || !etagsOn))
         {
@@ -117,8 +118,15 @@ internal sealed partial class HttpCachingMiddleware(
         }
 
         var coding = payloadsOn ? ContentCodingNegotiator.Choose(request) : ContentCoding.Identity;
-        var versionHash = EntityTagFactory.VersionHash(opts.FormatVersion ?? _defaultFormat, name, variant, stamp, UserOf(context, metadata));
+        var format = opts.FormatVersion ?? _defaultFormat;
+        var versionHash = EntityTagFactory.VersionHash(format, name, variant, stamp, UserOf(context, metadata));
         var etag = etagsOn ? EntityTagFactory.Create(versionHash, coding) : null;
+        if (etag is not null && isRead && metadata.Resolver is null && metadata.Parameters.VaryHeaders.Count == 0 && !metadata.VaryByUser
+            && context.Features.Get<ShortcutCandidate>() is { } candidate)
+        {
+            // The shortcut asked, and this answer's tag depends on the URL and the versions alone: it may learn it.
+            candidate.Route = new ShortcutRoute(name, metadata, resources, variant, opts.FormatVersion, format);
+        }
 
         var outcome = etag is null ? PreconditionOutcome.Proceed : Precondition.Evaluate(request, etag, versionHash, exists: metadata.AlwaysExists, isRead);
         if (outcome is PreconditionOutcome.NotModified or PreconditionOutcome.Failed)
@@ -203,24 +211,6 @@ internal sealed partial class HttpCachingMiddleware(
         }
 
         return resources;
-    }
-
-    private static (bool ETags, bool Payloads) Switches(HttpCachingOptions options, List<string> resources)
-    {
-        if (options.Resources.Count == 0)
-        {
-            return (true, true);
-        }
-
-        bool etags = true, payloads = true;
-        foreach (var resource in resources)
-        {
-            var value = options.SwitchFor(resource);
-            etags &= value.ETags;
-            payloads &= value.Payloads;
-        }
-
-        return (etags, payloads);
     }
 
     private static string? UserOf(HttpContext context, CacheResourcesAttribute metadata)
@@ -455,8 +445,7 @@ internal sealed partial class HttpCachingMiddleware(
         metrics.Answered(name, outcome == PreconditionOutcome.NotModified ? CacheMetrics.Outcomes.NotModified : CacheMetrics.Outcomes.PreconditionFailed);
         if (outcome == PreconditionOutcome.NotModified)
         {
-            response.StatusCode = StatusCodes.Status304NotModified;
-            headers.Apply(response, etag);
+            headers.WriteNotModified(response, etag!);
             return Task.CompletedTask;
         }
 

@@ -1,3 +1,6 @@
+using FPbase.Web.Features.Microscopes.Pages;
+using FPbase.Web.Features.Proteins.Popular;
+using FPbase.Web.Infrastructure;
 using StackExchange.Redis;
 
 namespace Microsoft.AspNetCore.Builder;
@@ -27,5 +30,27 @@ internal static class CachingHostingExtensions
         }
 
         return builder;
+    }
+
+    /// <summary>
+    /// The revalidation shortcut, right after forwarded headers (the rate limit's client address). It jumps over the
+    /// middleware that acts on a 304: framing headers of embeddable pages and the protein view counter, so their
+    /// endpoints take the full way; and it spends the client's cheap permit (<see cref="RateLimitingPartitions.Answers"/>)
+    /// as the full pipeline would, falling back to it (and its 429) when none is left.
+    /// </summary>
+    public static WebApplication UseFpbaseRevalidationShortcut(this WebApplication app)
+    {
+        var partitions = app.Services.GetRequiredService<RateLimitingPartitions>();
+        app.UseRevalidationShortcut(shortcut =>
+        {
+            shortcut.Bypass = static endpoint => endpoint.Metadata.GetMetadata<EmbeddableAttribute>() is not null
+                || endpoint.Metadata.GetMetadata<CountsProteinViewAttribute>() is not null;
+            shortcut.Admit = context =>
+            {
+                using var lease = partitions.Answers.AttemptAcquire(context);
+                return lease.IsAcquired;
+            };
+        });
+        return app;
     }
 }

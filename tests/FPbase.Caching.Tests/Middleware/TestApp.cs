@@ -14,8 +14,9 @@ using Microsoft.Extensions.Options;
 namespace FPbase.Caching.Tests.Middleware;
 
 /// <summary>
-/// A minimal web application on TestServer with the caching middleware and a few cached endpoints
-/// that count how often they really run. Its "database" is a dictionary the tests edit.
+/// A minimal web application on TestServer with the revalidation shortcut first, the caching middleware after routing
+/// and authentication, and a few cached endpoints that count how often they really run. Its "database" is a
+/// dictionary the tests edit.
 /// </summary>
 internal sealed class TestApp : IAsyncDisposable
 {
@@ -58,7 +59,15 @@ internal sealed class TestApp : IAsyncDisposable
 
     public int Invocations(string endpoint) => _invocations.GetValueOrDefault(endpoint);
 
-    public static async Task<TestApp> StartAsync(Action<HttpCachingOptions>? configure = null, Action<IServiceCollection>? services = null)
+    /// <summary>Requests that went past the revalidation shortcut into the rest of the pipeline.</summary>
+    public int PipelineArrivals => _pipelineArrivals;
+
+    private int _pipelineArrivals;
+
+    public static async Task<TestApp> StartAsync(
+        Action<HttpCachingOptions>? configure = null,
+        Action<IServiceCollection>? services = null,
+        Action<RevalidationShortcutOptions>? shortcut = null)
     {
         var test = new TestApp();
         var builder = WebApplication.CreateSlimBuilder();
@@ -78,6 +87,12 @@ internal sealed class TestApp : IAsyncDisposable
         services?.Invoke(builder.Services);
 
         var app = builder.Build();
+        app.UseRevalidationShortcut(shortcut);
+        app.Use((context, next) =>
+        {
+            Interlocked.Increment(ref test._pipelineArrivals);
+            return next(context);
+        });
         app.UseRouting();
         app.UseAuthentication();
         app.Use((context, next) =>

@@ -17,6 +17,12 @@ public sealed record AuditedRoute(string Template, IReadOnlySet<string> Methods,
 /// <summary>One URL requested with GET and with HEAD.</summary>
 public sealed record Exchange(AuditedRoute Route, string Url, Answer Get, Answer Head);
 
+/// <summary>
+/// A 200's ETag sent back twice: the first revalidation is the ETag filter's (the URL is new to the shortcut, which
+/// learns it), the second may be the revalidation shortcut's (<c>ByShortcut</c>: it counted the answer).
+/// </summary>
+public sealed record Revalidation(Exchange Exchange, Answer First, Answer Second, bool ByShortcut);
+
 public sealed record Answer(int Status, IReadOnlyDictionary<string, string> Headers, byte[] Body)
 {
     public string? CacheControl => Headers.GetValueOrDefault("Cache-Control");
@@ -37,6 +43,8 @@ public sealed class RouteAudit : IAsyncLifetime
     public IReadOnlyList<AuditedRoute> Routes { get; private set; } = [];
 
     public IReadOnlyList<Exchange> Exchanges { get; private set; } = [];
+
+    public IReadOnlyList<Revalidation> Revalidations { get; private set; } = [];
 
     /// <summary>HttpCaching:FreshnessClasses, name to Cache-Control value.</summary>
     public IReadOnlyDictionary<string, string> FreshnessClasses { get; private set; } = new Dictionary<string, string>();
@@ -74,6 +82,18 @@ public sealed class RouteAudit : IAsyncLifetime
         }
 
         Exchanges = exchanges;
+        var shortcut = app.Services.GetRequiredService<FPbase.Caching.Http.Shortcut.ShortcutRoutes>();
+        var revalidations = new List<Revalidation>();
+        foreach (var e in exchanges.Where(e => e.Get.Status == 200 && e.Get.Headers.ContainsKey("ETag")))
+        {
+            var etag = e.Get.Headers["ETag"];
+            var first = await SendAsync(client, HttpMethod.Get, e.Url, etag);
+            var answered = shortcut.Answered;
+            var second = await SendAsync(client, HttpMethod.Get, e.Url, etag);
+            revalidations.Add(new Revalidation(e, first, second, shortcut.Answered > answered));
+        }
+
+        Revalidations = revalidations;
     }
 
     public async Task DisposeAsync()
@@ -104,9 +124,15 @@ public sealed class RouteAudit : IAsyncLifetime
 
     private static string Rooted(string template) => template.StartsWith('/') ? template : "/" + template;
 
-    private static async Task<Answer> SendAsync(HttpClient client, HttpMethod method, string url)
+    private static async Task<Answer> SendAsync(HttpClient client, HttpMethod method, string url, string? ifNoneMatch = null)
     {
-        using var response = await client.SendAsync(new HttpRequestMessage(method, url));
+        using var request = new HttpRequestMessage(method, url);
+        if (ifNoneMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
+        }
+
+        using var response = await client.SendAsync(request);
         var headers = response.Headers.Concat(response.Content.Headers)
             .Where(h => !h.Key.Equals("Date", StringComparison.OrdinalIgnoreCase))
             .ToDictionary(h => h.Key, h => string.Join(", ", h.Value), StringComparer.OrdinalIgnoreCase);

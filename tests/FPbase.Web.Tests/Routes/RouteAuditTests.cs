@@ -156,6 +156,30 @@ public sealed class RouteAuditTests(RouteAudit audit) : IClassFixture<RouteAudit
         => setCookie is null ? null
             : string.Join(", ", Regex.Matches(setCookie, "(?:^|, )([^=;, ]+)=").Select(m => m.Groups[1].Value).Order(StringComparer.Ordinal));
 
+    [Fact]
+    public void ARevalidationAnswersTheSameWhetherTheShortcutOrTheFilterAnswersIt()
+    {
+        AssertNone(audit.Revalidations
+            .Where(r => r.First.Status != r.Second.Status || !r.First.Headers.OrderBy(h => h.Key).SequenceEqual(r.Second.Headers.OrderBy(h => h.Key)))
+            .Select(r => $"GET {r.Exchange.Url} with its ETag: {r.First.Status} [{Describe(r.First)}] from the filter, then {r.Second.Status} [{Describe(r.Second)}]{(r.ByShortcut ? " from the shortcut" : "")}"));
+    }
+
+    [Fact]
+    public void TheShortcutAnswersTheApiAndPagesButNotTheProteinPagesViewsOrEmbeds()
+    {
+        var shortcut = audit.Revalidations.Where(r => r.ByShortcut).Select(r => r.Exchange.Url).ToList();
+
+        Assert.All(shortcut, url => Assert.Equal(304, audit.Revalidations.Single(r => r.Exchange.Url == url).Second.Status));
+        // Parameterless routes are requested as mapped: MVC's templates have no trailing slash.
+        Assert.True(shortcut.Contains("/api/spectra-list") && shortcut.Contains("/api/proteins/egfp/") && shortcut.Contains("/spectra") && shortcut.Contains("/"), string.Join(", ", shortcut));
+        // Each protein page view is counted, and an embeddable page gets its framing headers, on a 304 too.
+        Assert.DoesNotContain(shortcut, url => url.StartsWith("/protein/", StringComparison.Ordinal) && url.Count(c => c == '/') == 3);
+        Assert.DoesNotContain(shortcut, url => url.StartsWith("/embedscope/", StringComparison.Ordinal));
+        Assert.Contains(audit.Revalidations, r => r.Exchange.Url.StartsWith("/embedscope/", StringComparison.Ordinal) && r.Second.Status == 304);
+    }
+
+    private static string Describe(Answer answer) => string.Join("; ", answer.Headers.OrderBy(h => h.Key).Select(h => $"{h.Key}: {h.Value}"));
+
     private static void AssertNone(IEnumerable<string> problems)
     {
         var list = problems.ToList();
