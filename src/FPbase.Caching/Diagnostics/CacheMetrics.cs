@@ -81,10 +81,11 @@ public sealed class CacheMetrics
     internal void Answered(string endpoint, string outcome)
         => _responses.Add(1, new TagList { { "endpoint", endpoint }, { "outcome", outcome } });
 
-    internal void PayloadSent(string endpoint, string coding, int sent, int identity)
+    internal void PayloadSent(string endpoint, Payloads.PayloadEntry entry, Http.ContentCoding coding)
     {
-        _payloadBytes.Add(sent, new TagList { { "endpoint", endpoint }, { "coding", coding } });
-        _identityBytes.Add(identity, new TagList { { "endpoint", endpoint }, { "coding", coding } });
+        var tags = new TagList { { "endpoint", endpoint }, { "coding", Http.ContentCodingNegotiator.HeaderValue(coding) ?? "identity" } };
+        _payloadBytes.Add(entry.Body(coding).Length, tags);
+        _identityBytes.Add(entry.Identity.Length, tags);
     }
 
     internal void Built(string endpoint, TimeSpan duration)

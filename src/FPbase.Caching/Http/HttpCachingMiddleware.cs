@@ -169,8 +169,7 @@ internal sealed partial class HttpCachingMiddleware(
             return;
         }
 
-        // In Redis the key gets the KeyPrefix as the distributed cache's instance name.
-        var (entry, built) = await GetOrBuildAsync(context, name, "payload:" + versionHash, headers).ConfigureAwait(false);
+        var (entry, built) = await GetOrBuildAsync(context, name, PayloadEntry.KeyOf(versionHash), headers).ConfigureAwait(false);
         if (entry is null)
         {
             metrics.Answered(name, CacheMetrics.Outcomes.Bypass);
@@ -189,8 +188,8 @@ internal sealed partial class HttpCachingMiddleware(
         }
 
         metrics.Answered(name, built ? CacheMetrics.Outcomes.Build : CacheMetrics.Outcomes.Payload);
-        metrics.PayloadSent(name, ContentCodingNegotiator.HeaderValue(coding) ?? "identity", entry.Body(coding).Length, entry.Body(ContentCoding.Identity).Length);
-        await WritePayloadAsync(context, entry, coding, etag, headers).ConfigureAwait(false);
+        metrics.PayloadSent(name, entry, coding);
+        await entry.WriteAsync(context, coding, etag, headers).ConfigureAwait(false);
     }
 
     private static List<string>? ResolveResources(HttpContext context, CacheResourcesAttribute metadata)
@@ -368,7 +367,7 @@ internal sealed partial class HttpCachingMiddleware(
         try
         {
             return payloadsOn
-                ? (await cache.GetOrCreateAsync<PayloadEntry?>("payload:" + versionHash, static _ => ValueTask.FromResult<PayloadEntry?>(null), LookupOnly, cancellationToken: cancellationToken).ConfigureAwait(false))?.RowVersion
+                ? (await cache.GetOrCreateAsync<PayloadEntry?>(PayloadEntry.KeyOf(versionHash), static _ => ValueTask.FromResult<PayloadEntry?>(null), LookupOnly, cancellationToken: cancellationToken).ConfigureAwait(false))?.RowVersion
                 : await cache.GetOrCreateAsync<string?>("row-version:" + versionHash, static _ => ValueTask.FromResult<string?>(null), LookupOnly, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -423,20 +422,6 @@ internal sealed partial class HttpCachingMiddleware(
         return response.WriteAsync(
             """{"type":"https://www.rfc-editor.org/rfc/rfc9110#section-15.6.4","title":"Service Unavailable","status":503,"detail":"The If-Match precondition cannot be checked now: the resource versions are unavailable. Nothing was changed. Retry shortly."}""",
             context.RequestAborted);
-    }
-
-    private static Task WritePayloadAsync(HttpContext context, PayloadEntry entry, ContentCoding coding, string? etag, CachingHeaders headers)
-    {
-        var response = context.Response;
-        var body = entry.Body(coding);
-        response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = entry.ContentType;
-        response.ContentLength = body.Length;
-        response.Headers.ContentEncoding = ContentCodingNegotiator.HeaderValue(coding);
-        headers.Apply(response, etag);
-        return HttpMethods.IsHead(context.Request.Method)
-            ? Task.CompletedTask
-            : response.Body.WriteAsync(body, context.RequestAborted).AsTask();
     }
 
     private Task WritePreconditionAsync(HttpContext context, string name, PreconditionOutcome outcome, CachingHeaders headers, string? etag)

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using FPbase.Caching.Http;
+using Microsoft.AspNetCore.Http;
 
 namespace FPbase.Caching.Payloads;
 
@@ -11,6 +12,9 @@ namespace FPbase.Caching.Payloads;
 internal sealed class PayloadEntry(string contentType, byte[] identity, byte[] gzip, byte[] brotli, string? rowVersion = null)
 {
     public string ContentType { get; } = contentType;
+
+    /// <summary>The cache key of a version's payload (in Redis, after the KeyPrefix, the distributed cache's instance name).</summary>
+    public static string KeyOf(string versionHash) => "payload:" + versionHash;
 
     /// <summary>
     /// The row version these bytes were built from, when the endpoint reported one
@@ -31,4 +35,19 @@ internal sealed class PayloadEntry(string contentType, byte[] identity, byte[] g
         ContentCoding.Brotli => Brotli,
         _ => Identity,
     };
+
+    /// <summary>The 200 of these bytes in <paramref name="coding"/>, with the policy's headers and the coding's ETag; no body for a HEAD.</summary>
+    public Task WriteAsync(HttpContext context, ContentCoding coding, string? etag, CachingHeaders headers)
+    {
+        var response = context.Response;
+        var body = Body(coding);
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = ContentType;
+        response.ContentLength = body.Length;
+        response.Headers.ContentEncoding = ContentCodingNegotiator.HeaderValue(coding);
+        headers.Apply(response, etag);
+        return HttpMethods.IsHead(context.Request.Method)
+            ? Task.CompletedTask
+            : response.Body.WriteAsync(body, context.RequestAborted).AsTask();
+    }
 }

@@ -1,27 +1,37 @@
 using FPbase.Caching.Diagnostics;
+using FPbase.Caching.Payloads;
 using FPbase.Caching.Versions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Options;
 
 namespace FPbase.Caching.Http.Shortcut;
 
 /// <summary>
-/// The revalidation shortcut, first in the pipeline: a GET or HEAD with <c>If-None-Match</c> and no credentials,
-/// no <c>Origin</c> and no body, for a URL the ETag filter has answered before (<see cref="ShortcutRoutes"/>), is
-/// answered 304 here when the version it names is current, with the headers the filter sends, having read the same
-/// versions from the same store; routing, authentication, CORS and the rest never run. Anything else (a changed
-/// version, a store that cannot answer, a URL not learned yet, a client the host does not admit) takes the full
-/// pipeline, unchanged, which is always right: the shortcut is an answer the filter would have given, sooner.
+/// The shortcut, first in the pipeline: a GET or HEAD without credentials, <c>Origin</c> or body, for a URL the ETag
+/// filter has answered before (<see cref="ShortcutRoutes"/>), is answered here as the filter would answer it, having
+/// read the same versions from the same store: 304 when its <c>If-None-Match</c> names the current version, else the
+/// current version's payload when this instance holds it in memory, with the same headers. Routing,
+/// authentication, CORS and the rest never run. Anything else (a failed or unanswerable precondition, a store that
+/// cannot answer, a payload not in memory, a URL not learned yet, a client the host does not admit) takes the full
+/// pipeline unchanged, which is always right: the shortcut only gives, sooner, an answer the filter would give.
 /// </summary>
 internal sealed class RevalidationShortcutMiddleware(
     RequestDelegate next,
     ShortcutRoutes routes,
     IResourceVersionStore store,
+    HybridCache cache,
     IOptionsMonitor<HttpCachingOptions> options,
     CacheMetrics metrics,
     RevalidationShortcutOptions host)
 {
+    /// <summary>This instance's memory only: a payload that is not there is the filter's to fetch or build.</summary>
+    private static readonly HybridCacheEntryOptions InMemoryOnly = new()
+    {
+        Flags = HybridCacheEntryFlags.DisableUnderlyingData | HybridCacheEntryFlags.DisableLocalCacheWrite | HybridCacheEntryFlags.DisableDistributedCache,
+    };
+
     public Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
@@ -34,14 +44,13 @@ internal sealed class RevalidationShortcutMiddleware(
     }
 
     /// <summary>
-    /// A revalidation whose answer depends on nothing the skipped middleware reads: no credentials (authentication
-    /// would find none; the user is anonymous), no Origin (CORS adds nothing), no body (no request-size limit applies).
+    /// A read whose answer depends on nothing the skipped middleware reads: no credentials (authentication would find
+    /// none; the user is anonymous), no Origin (CORS adds nothing), no body (no request-size limit applies).
     /// </summary>
     private static bool CouldBeShortcut(HttpRequest request)
     {
         var headers = request.Headers;
         return (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-            && headers.IfNoneMatch.Count > 0
             && headers.Authorization.Count == 0
             && headers.Cookie.Count == 0
             && headers.Origin.Count == 0
@@ -60,19 +69,32 @@ internal sealed class RevalidationShortcutMiddleware(
         {
             var request = context.Request;
             var coding = payloadsOn ? ContentCodingNegotiator.Choose(request) : ContentCoding.Identity;
-            var (versionHash, etag) = route.For(stamp, coding);
-            if (Precondition.Evaluate(request, etag, versionHash, route.Metadata.AlwaysExists, isSafe: true) == PreconditionOutcome.NotModified
-                && host.Admit(context))
+            var (versionHash, etag, payloadKey) = route.For(stamp, coding);
+            var outcome = Precondition.Evaluate(request, etag, versionHash, route.Metadata.AlwaysExists, isSafe: true);
+            if (outcome == PreconditionOutcome.NotModified && host.Admit(context))
             {
                 CachingHeaders.For(opts, route.Metadata).WriteNotModified(context.Response, etag);
                 metrics.Answered(route.Name, CacheMetrics.Outcomes.NotModified);
                 routes.CountAnswer();
                 return;
             }
+
+            if (outcome == PreconditionOutcome.Proceed && payloadsOn && await InMemoryAsync(payloadKey, context.RequestAborted).ConfigureAwait(false) is { } entry
+                && host.Admit(context))
+            {
+                metrics.Answered(route.Name, CacheMetrics.Outcomes.Payload);
+                metrics.PayloadSent(route.Name, entry, coding);
+                routes.CountAnswer();
+                await entry.WriteAsync(context, coding, etag, CachingHeaders.For(opts, route.Metadata)).ConfigureAwait(false);
+                return;
+            }
         }
 
         await next(context).ConfigureAwait(false);
     }
+
+    private ValueTask<PayloadEntry?> InMemoryAsync(string key, CancellationToken cancellationToken)
+        => cache.GetOrCreateAsync<PayloadEntry?>(key, static _ => ValueTask.FromResult<PayloadEntry?>(null), InMemoryOnly, cancellationToken: cancellationToken);
 
     private async Task LearnAsync(HttpContext context, string key)
     {

@@ -1,3 +1,5 @@
+using FPbase.Caching.Payloads;
+
 namespace FPbase.Caching.Http.Shortcut;
 
 /// <summary>
@@ -19,19 +21,19 @@ internal sealed class ShortcutRoute(string name, CacheResourcesAttribute metadat
     /// <summary><see cref="HttpCachingOptions.FormatVersion"/> when this was learned: another value means another format.</summary>
     public string? FormatOption => formatOption;
 
-    /// <summary>The version hash and the ETag of <paramref name="coding"/> for this stamp (EntityTagFactory's).</summary>
-    public (string VersionHash, string ETag) For(string stamp, ContentCoding coding)
+    /// <summary>The version hash, the ETag of <paramref name="coding"/> (EntityTagFactory's) and the payload key for this stamp.</summary>
+    public (string VersionHash, string ETag, string PayloadKey) For(string stamp, ContentCoding coding)
     {
         var tags = Volatile.Read(ref _last);
         if (tags is null || !string.Equals(tags.Stamp, stamp, StringComparison.Ordinal))
         {
             var hash = EntityTagFactory.VersionHash(format, name, variant, stamp, user: null);
-            tags = new Tags(stamp, hash, [EntityTagFactory.Create(hash, ContentCoding.Identity), EntityTagFactory.Create(hash, ContentCoding.Gzip), EntityTagFactory.Create(hash, ContentCoding.Brotli)]);
+            tags = new Tags(stamp, hash, [EntityTagFactory.Create(hash, ContentCoding.Identity), EntityTagFactory.Create(hash, ContentCoding.Gzip), EntityTagFactory.Create(hash, ContentCoding.Brotli)], PayloadEntry.KeyOf(hash));
             Volatile.Write(ref _last, tags);
         }
 
-        return (tags.VersionHash, tags.ETags[(int)coding]);
+        return (tags.VersionHash, tags.ETags[(int)coding], tags.PayloadKey);
     }
 
-    private sealed record Tags(string Stamp, string VersionHash, string[] ETags);
+    private sealed record Tags(string Stamp, string VersionHash, string[] ETags, string PayloadKey);
 }

@@ -44,11 +44,14 @@ internal sealed class ShortcutRoutes(IOptionsMonitor<HttpCachingOptions> options
 
         if (_routes.Count >= max && !_routes.ContainsKey(key))
         {
-            _routes.Clear();
+            Forget();
         }
 
         _routes[key] = route;
     }
+
+    /// <summary>Forgets every URL: each is answered by the full pipeline again, once, and relearned.</summary>
+    public void Forget() => _routes.Clear();
 
     public void CountAnswer() => Interlocked.Increment(ref _answered);
 }
