@@ -16,14 +16,14 @@ namespace FPbase.Web.Infrastructure;
 internal sealed class RateLimitingPartitions(IOptionsMonitor<RateLimitingOptions> options) : IDisposable
 {
     /// <summary>Every request to the API and GraphQL: <c>limit × CachedAnswersPerRequest</c> a minute.</summary>
-    public PartitionedRateLimiter<HttpContext> Answers { get; } = PartitionedRateLimiter.Create<HttpContext, string>(
+    public PartitionedRateLimiter<HttpContext> Answers { get; } = PartitionedRateLimiter.Create<HttpContext, Spender>(
         context => Partition(context, IsApi(context.Request.Path), options.CurrentValue, o => o.CachedAnswersPerRequest));
 
     /// <summary>
     /// Every request that reaches an endpoint of the API or GraphQL, and every build of a cached page (a page the
     /// cache could not answer: a new version, another row, other declared parameters): <c>limit</c> a minute. Pages answered from the cache cost nothing.
     /// </summary>
-    public PartitionedRateLimiter<HttpContext> Work { get; } = PartitionedRateLimiter.Create<HttpContext, string>(
+    public PartitionedRateLimiter<HttpContext> Work { get; } = PartitionedRateLimiter.Create<HttpContext, Spender>(
         context => Partition(
             context,
             IsApi(context.Request.Path) || context.GetEndpoint()?.Metadata.GetMetadata<FPbase.Caching.CacheResourcesAttribute>() is not null,
@@ -33,21 +33,26 @@ internal sealed class RateLimitingPartitions(IOptionsMonitor<RateLimitingOptions
     public static bool IsApi(PathString path)
         => path.StartsWithSegments("/api") || path.StartsWithSegments("/graphql");
 
-    private static RateLimitPartition<string> Partition(HttpContext context, bool limited, RateLimitingOptions options, Func<RateLimitingOptions, int> factor)
+    private static RateLimitPartition<Spender> Partition(HttpContext context, bool limited, RateLimitingOptions options, Func<RateLimitingOptions, int> factor)
     {
         if (!limited)
         {
-            return RateLimitPartition.GetNoLimiter("free");
+            return RateLimitPartition.GetNoLimiter(default(Spender));
         }
 
-        var (key, perMinute) = context.User.Identity?.IsAuthenticated == true
-            ? ("user:" + context.User.FindFirstValue(ClaimTypes.NameIdentifier), options.UserPerMinute)
-            : ("ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"), options.AnonymousPerMinute);
+        var user = context.User.Identity?.IsAuthenticated == true ? context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty : null;
+        var perMinute = user is null ? options.AnonymousPerMinute : options.UserPerMinute;
         var limit = (int)Math.Min(int.MaxValue, (long)perMinute * factor(options));
-
-        // The limit and the burst are part of the key: a changed setting takes effect at once, with full buckets.
-        return RateLimitPartition.GetTokenBucketLimiter($"{key}|{limit}|{options.BurstSeconds}", _ => Bucket(limit, options.BurstSeconds));
+        var spender = new Spender(user, user is null ? context.Connection.RemoteIpAddress : null, limit, options.BurstSeconds);
+        return RateLimitPartition.GetTokenBucketLimiter(spender, static spender => Bucket(spender.Limit, spender.BurstSeconds));
     }
+
+    /// <summary>
+    /// Whose budget a request spends: a user's, or an address's (no user), with the bucket's settings. Those are part of
+    /// the key, so that a changed setting takes effect at once, with full buckets. A value, not a string built per
+    /// request: every request computes its partition, and a 304 must stay cheap. <c>default</c> is the free partition.
+    /// </summary>
+    private readonly record struct Spender(string? User, System.Net.IPAddress? Address, int Limit, int BurstSeconds);
 
     /// <summary>
     /// <paramref name="perMinute"/> permits a minute, refilled in steps of at least one permit, and at most
