@@ -44,8 +44,8 @@ public static class HttpCachingEndpointExtensions
 
     /// <summary>
     /// Makes every response marked <c>public</c> that carries <c>Set-Cookie</c> <c>private</c>, whatever set the
-    /// cookie. Place it first in the pipeline (after forwarded headers at most, which set no cookie), so that it
-    /// sees the headers everything after it sets.
+    /// cookie. Place it first in the pipeline (after forwarded headers and the revalidation shortcut at most, which
+    /// set no cookie), so that it sees the headers everything after it sets.
     /// </summary>
     public static IApplicationBuilder UseNoCookiesOnPublicResponses(this IApplicationBuilder app)
     {

@@ -8,8 +8,9 @@ namespace FPbase.Caching.Http;
 /// and hand one visitor's cookie to everyone (RFC 9111 §3 allows storing Set-Cookie; §5.2.2.7 says <c>private</c>
 /// is how a server forbids it). Whatever set the cookie (a sign-out after a failed security-stamp check, an
 /// antiforgery token, a renewal), the response becomes <c>private</c>: the cookie reaches its one browser, the body
-/// and ETag stay what everyone gets. Runs as the first middleware, so that its <c>OnStarting</c> callback runs last
-/// and sees the headers every other component set.
+/// and ETag stay what everyone gets. Runs before everything that may set a cookie (only forwarded headers and the
+/// revalidation shortcut, which set none, come before it), so that its <c>OnStarting</c> callback runs last and sees
+/// the headers every other component set.
 /// </summary>
 internal sealed class PublicResponseCookieGuard(RequestDelegate next)
 {

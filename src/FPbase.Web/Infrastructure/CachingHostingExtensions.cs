@@ -7,7 +7,7 @@ namespace Microsoft.AspNetCore.Builder;
 
 /// <summary>
 /// HTTP caching: Redis when <c>ConnectionStrings:Redis</c> is set (versions and payloads shared by
-/// every instance), else the in-process store of the embedded default.
+/// every instance), else the in-process store of the embedded default; and the revalidation shortcut in front.
 /// </summary>
 internal static class CachingHostingExtensions
 {
