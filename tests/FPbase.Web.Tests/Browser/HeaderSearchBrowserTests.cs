@@ -30,7 +30,7 @@ public sealed class HeaderSearchBrowserTests(BrowserSite site) : IClassFixture<B
         var mark = site.Responses.Mark();
         await page.Locator(Box).PressSequentiallyAsync("EGF");
         await tab.ExpectAsync(_ => Assertions.Expect(egfp).ToBeVisibleAsync());
-        var again = Assert.Single(site.Responses.Since(mark, "/autocomplete-protein/?q=egf"));
+        var again = Assert.Single(site.Responses.Since(mark, "/autocomplete-protein/?q=EGF"));
         Assert.NotNull(again.IfNoneMatch);
         Assert.Equal(304, again.Status);
         var scriptErrors = tab.Problems.Where(p => p.StartsWith("script error", StringComparison.Ordinal)).ToList();

@@ -21,7 +21,7 @@ public sealed class ServerResponseLog : IStartupFilter
     /// <summary>A position to read later responses from.</summary>
     public long Mark() => Interlocked.Read(ref _sequence);
 
-    /// <summary>The responses to <paramref name="path"/> (path and query, exactly) after <paramref name="mark"/>.</summary>
+    /// <summary>The responses to <paramref name="path"/> (path and query as the client sent them, exactly) after <paramref name="mark"/>.</summary>
     public IReadOnlyList<ServerResponse> Since(long mark, string path)
         => _responses.Where(r => r.Sequence > mark && r.PathAndQuery == path).OrderBy(r => r.Sequence).ToList();
 
@@ -31,11 +31,14 @@ public sealed class ServerResponseLog : IStartupFilter
         {
             var request = context.Request;
             var ifNoneMatch = request.Headers.IfNoneMatch.ToString();
+            // As the client sent it: the ETag filter canonicalizes the query string it hands the endpoint, the
+            // shortcut in front of it does not.
+            var pathAndQuery = request.Path + request.QueryString;
             await nextMiddleware(context);
             _responses.Enqueue(new ServerResponse(
                 Interlocked.Increment(ref _sequence),
                 request.Method,
-                request.Path + request.QueryString,
+                pathAndQuery,
                 context.Response.StatusCode,
                 ifNoneMatch.Length > 0 ? ifNoneMatch : null));
         });

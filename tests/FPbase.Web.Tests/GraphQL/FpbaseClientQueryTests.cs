@@ -166,6 +166,23 @@ public sealed class FpbaseClientQueryTests(SiteFixture site) : IClassFixture<Sit
     }
 
     [Fact]
+    public async Task FpbasesNamesForAuthorsTwoPhotonPeakAndWeightAnswer()
+    {
+        var data = await _client.DataAsync("""{ protein(id: "R9NL8") { seq mw states { twopPeakGm twopPeakgm } } references { authors { family given initials familyName } } }""");
+
+        var protein = data["protein"]!;
+        // Computed from the sequence (average masses less a water per peptide bond), in kDa: EGFP is about 27.
+        var mw = (double)protein["mw"]!;
+        Assert.InRange(mw, 25, 30);
+        Assert.Equal(FPbase.Web.Features.Proteins.Api.ProteinWeight.KiloDaltons((string)protein["seq"]!), mw);
+        Assert.All(protein["states"]!.AsArray(), s => Assert.Equal(s!["twopPeakgm"]?.ToJsonString(), s["twopPeakGm"]?.ToJsonString()));
+        var authors = data["references"]!.AsArray().SelectMany(r => r!["authors"]!.AsArray()).ToList();
+        Assert.NotEmpty(authors);
+        Assert.All(authors, a => Assert.Equal((string?)a!["familyName"], (string?)a["family"]));
+        Assert.Contains(authors, a => !string.IsNullOrEmpty((string?)a!["family"]) && !string.IsNullOrEmpty((string?)a["given"]));
+    }
+
+    [Fact]
     public async Task UnknownIdsAreNull()
     {
         var data = await _client.DataAsync("""{ protein(id: "ZZZZZ") { id } spectrum(id: 999999) { id } microscope(id: "nope") { id } }""");

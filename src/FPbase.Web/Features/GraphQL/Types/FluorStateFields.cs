@@ -33,6 +33,8 @@ internal static class FluorStateFields
         type.Field<FloatGraphType>("maturation").Resolve(c => c.Source.Maturation);
         type.Field<IntGraphType>("twopExMax").Resolve(c => c.Source.TwopExMax);
         type.Field<FloatGraphType>("twopPeakgm").Resolve(c => c.Source.TwopPeakGM);
+        // FPbase's schema spells it both ways (graphene's camel case of twop_peakGM); clients use either.
+        type.Field<FloatGraphType>("twopPeakGm").Resolve(c => c.Source.TwopPeakGM);
         type.Field<FloatGraphType>("twopQy").Resolve(c => c.Source.TwopQy);
         type.Field<NonNullGraphType<BooleanGraphType>>("isDark").Resolve(c => c.Source.IsDark);
         type.Field<NonNullGraphType<StringGraphType>>("exhex").Resolve(c => c.Source.ExHex);

@@ -1,4 +1,5 @@
 using FPbase.Data.Entities;
+using FPbase.Web.Features.Proteins.Api;
 using GraphQL.Types;
 
 namespace FPbase.Web.Features.GraphQL.Types;
@@ -25,8 +26,8 @@ internal sealed class ProteinType : ObjectGraphType<Protein>
         Field(p => p.Genbank, nullable: true);
         Field(p => p.Uniprot, nullable: true);
         Field(p => p.IpgId, nullable: true);
-        // FPbase stores a molecular weight; this database does not (always null).
-        Field<FloatGraphType>("mw").Resolve(_ => null);
+        // FPbase's molecular weight (kDa), computed from the sequence as the REST API computes it; null without one.
+        Field<FloatGraphType>("mw").Resolve(c => ProteinWeight.KiloDaltons(c.Source.Seq));
         Field<ProteinAggEnum>("agg").Resolve(c => c.Source.Agg);
         Field<ProteinSwitchTypeEnum>("switchType").Resolve(c => c.Source.SwitchType);
         Field<ProteinCofactorEnum>("cofactor").Resolve(c => ProteinCofactorEnum.Codes.Contains(c.Source.Cofactor) ? c.Source.Cofactor : null);

@@ -33,6 +33,9 @@ internal sealed class AuthorType : ObjectGraphType<Author>
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
         Field(a => a.FamilyName);
         Field(a => a.GivenName);
+        // FPbase's names for the same two (its Author model's family and given).
+        Field("family", a => a.FamilyName);
+        Field("given", a => a.GivenName);
         Field(a => a.Initials);
     }
 }
