@@ -183,6 +183,71 @@ public sealed class FpbaseClientQueryTests(SiteFixture site) : IClassFixture<Sit
     }
 
     [Fact]
+    public async Task AllProteinsIsFpbasesRelayConnectionPagedByCursorsWithItsFilterArguments()
+    {
+        // What every protein matching FPbase's name filter is, from the plain list (names or aliases containing it).
+        var all = await _client.DataAsync("{ proteins { name aliases } }");
+        var expected = all["proteins"]!.AsArray()
+            .Where(p => ((string)p!["name"]!).Contains("er", StringComparison.OrdinalIgnoreCase)
+                || p["aliases"]!.AsArray().Any(a => ((string)a!).Contains("er", StringComparison.OrdinalIgnoreCase)))
+            .Select(p => (string)p!["name"]!)
+            .ToList();
+        Assert.True(expected.Count > 2, $"the seed has more than a page of proteins named *er*: {expected.Count}");
+
+        // Two at a time, each page after the last one's end cursor, as relay clients page.
+        var names = new List<string>();
+        string? after = null;
+        for (var pages = 0; ; pages++)
+        {
+            Assert.True(pages < expected.Count, "paging ends");
+            var page = (await _client.DataAsync(
+                """query($after: String) { allProteins(name_Icontains: "ER", first: 2, after: $after) { edges { cursor node { id uuid name } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }""",
+                new { after }))["allProteins"]!;
+            var edges = page["edges"]!.AsArray();
+            Assert.InRange(edges.Count, 1, 2);
+            names.AddRange(edges.Select(e => (string)e!["node"]!["name"]!));
+            // As in FPbase, where ProteinNode inherits Protein's id (its FPbase ID) over relay's global id, and adds uuid.
+            Assert.All(edges, e => Assert.Equal((string?)e!["node"]!["uuid"], (string?)e["node"]!["id"]));
+            Assert.Equal(5, ((string)edges[0]!["node"]!["uuid"]!).Length);
+            Assert.Equal((string?)edges[^1]!["cursor"], (string?)page["pageInfo"]!["endCursor"]);
+            Assert.Equal((string?)edges[0]!["cursor"], (string?)page["pageInfo"]!["startCursor"]);
+            after = (string?)page["pageInfo"]!["endCursor"];
+            if (!(bool)page["pageInfo"]!["hasNextPage"]!)
+            {
+                break;
+            }
+        }
+
+        Assert.Equal(expected.Order(StringComparer.Ordinal), names.Order(StringComparer.Ordinal));
+
+        // Numbers, ranges (a list of two) and choices, by graphene's names for ProteinFilter's parameters.
+        var red = (await _client.DataAsync("""{ allProteins(defaultState_EmMax_Gte: 600, defaultState_ExMax_Range: [550, 620], agg: "m") { edges { node { agg defaultState { exMax emMax } } } } }"""))["allProteins"]!["edges"]!.AsArray();
+        Assert.NotEmpty(red);
+        Assert.All(red, e =>
+        {
+            var state = e!["node"]!["defaultState"]!;
+            Assert.True((double)state["emMax"]! >= 600);
+            Assert.InRange((double)state["exMax"]!, 550, 620);
+            Assert.Equal("M", (string?)e["node"]!["agg"]);
+        });
+    }
+
+    [Theory]
+    [InlineData("""{ allProteins(first: 101) { edges { node { name } } } }""", "first")]
+    [InlineData("""{ allProteins(last: -1) { edges { node { name } } } }""", "last")]
+    [InlineData("""{ allProteins(after: "not a cursor") { edges { node { name } } } }""", "cursor")]
+    [InlineData("""{ allProteins(defaultState_ExMax_Range: [600]) { edges { node { name } } } }""", "defaultState_ExMax_Range")]
+    public async Task AllProteinsRefusesPagesOverTheLimitAndBadArgumentsWithAGraphQLError(string query, string named)
+    {
+        var response = await _client.SendAsync(GraphQLClient.Post(query));
+        var json = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.True((int)response.StatusCode is 200 or 400, $"{(int)response.StatusCode}");
+        var message = (string)json["errors"]![0]!["message"]!;
+        Assert.Contains(named, message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UnknownIdsAreNull()
     {
         var data = await _client.DataAsync("""{ protein(id: "ZZZZZ") { id } spectrum(id: 999999) { id } microscope(id: "nope") { id } }""");

@@ -171,6 +171,36 @@ public sealed class GraphQLCachingTests(SiteFixture site) : IClassFixture<SiteFi
     }
 
     [Fact]
+    public async Task AllProteinsIsCachedAndChangesWithAProteinAndWithTheReferencesItsFiltersRead()
+    {
+        const string byName = """{ allProteins(name_Icontains: "cherry", first: 5) { edges { cursor node { id name } } pageInfo { hasNextPage endCursor } } }""";
+        const string byYear = """{ allProteins(primaryReference_Year_Gte: 1900, first: 5) { edges { node { name } } } }""";
+        var name = await _client.SendAsync(GraphQLClient.Post(byName));
+        var year = await _client.SendAsync(GraphQLClient.Post(byYear));
+        Assert.Equal(HttpStatusCode.OK, name.StatusCode);
+        Assert.NotNull(name.Headers.ETag);
+        Assert.NotNull(year.Headers.ETag);
+        Assert.Equal(HttpStatusCode.NotModified, (await _client.SendAsync(GraphQLClient.Post(byName).WithIfNoneMatch(name.Headers.ETag!))).StatusCode);
+
+        // A reference's year decides which proteins the second query holds, though it shows none of the reference.
+        await site.App.WithDbAsync(async db =>
+        {
+            var reference = await db.Proteins.Where(p => p.PrimaryReference != null).OrderBy(p => p.Name).Select(p => p.PrimaryReference!).FirstAsync();
+            reference.Year = reference.Year == 1899 ? 1898 : 1899;
+            await db.SaveChangesAsync();
+        });
+        Assert.Equal(HttpStatusCode.OK, (await _client.SendAsync(GraphQLClient.Post(byYear).WithIfNoneMatch(year.Headers.ETag!))).StatusCode);
+
+        await site.App.WithDbAsync(async db =>
+        {
+            var mcherry = await db.Proteins.SingleAsync(p => p.Uuid == "ZERB6");
+            mcherry.Blurb += " (edited)";
+            await db.SaveChangesAsync();
+        });
+        Assert.Equal(HttpStatusCode.OK, (await _client.SendAsync(GraphQLClient.Post(byName).WithIfNoneMatch(name.Headers.ETag!))).StatusCode);
+    }
+
+    [Fact]
     public async Task ListsOfEveryRowLoadInAFewQueriesWhateverTheirSize()
     {
         var before = site.App.Commands.Count;

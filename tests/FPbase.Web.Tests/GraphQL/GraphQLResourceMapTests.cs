@@ -36,7 +36,7 @@ public sealed class GraphQLResourceMapTests(SiteFixture site) : IClassFixture<Si
     public void TheProteinRowCoversTheTypesOfEntitiesWhoseRulesBumpProteinPages()
     {
         Assert.Equal(
-            ["Author", "FluorophoreInterface", "OSERMeasurement", "Organism", "Protein", "Reference", "Spectrum", "SpectrumOwnerInterface", "State", "StateTransition"],
+            ["Author", "FluorophoreInterface", "OSERMeasurement", "Organism", "Protein", "ProteinNode", "Reference", "Spectrum", "SpectrumOwnerInterface", "State", "StateTransition"],
             GraphQLResourceMap.CoveredByProteinRow.Order(StringComparer.Ordinal));
         Assert.True(CacheDependencies.RowPagesShow(CacheDependencies.ProteinRow, typeof(Organism)));
         Assert.False(CacheDependencies.RowPagesShow(CacheDependencies.ProteinRow, typeof(DyeState)));

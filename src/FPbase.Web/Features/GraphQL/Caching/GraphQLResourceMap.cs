@@ -21,6 +21,13 @@ internal static class GraphQLResourceMap
     private static readonly (string Type, Type? Entity, string[] Lists)[] Types =
     [
         ("Protein", typeof(Protein), [CacheDependencies.Proteins]),
+        ("ProteinNode", typeof(Protein), [CacheDependencies.Proteins]),
+        ("Node", null, [CacheDependencies.Proteins]),
+        // allProteins: which proteins a page holds, in what order and how many in all; its filters read the
+        // proteins with their states and bleach measurements, and their primary references with their authors.
+        ("ProteinNodeConnection", null, [CacheDependencies.Proteins, CacheDependencies.References]),
+        ("ProteinNodeEdge", null, [CacheDependencies.Proteins, CacheDependencies.References]),
+        ("PageInfo", null, [CacheDependencies.Proteins, CacheDependencies.References]),
         ("State", typeof(State), [CacheDependencies.Proteins]),
         ("DyeState", typeof(DyeState), [CacheDependencies.Dyes]),
         ("Dye", typeof(Dye), [CacheDependencies.Dyes]),

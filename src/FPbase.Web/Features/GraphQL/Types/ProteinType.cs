@@ -1,5 +1,4 @@
 using FPbase.Data.Entities;
-using FPbase.Web.Features.Proteins.Api;
 using GraphQL.Types;
 
 namespace FPbase.Web.Features.GraphQL.Types;
@@ -17,31 +16,7 @@ internal sealed class ProteinType : ObjectGraphType<Protein>
     {
         Name = "Protein";
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Uuid);
-        Field(p => p.Name);
-        Field(p => p.Slug);
-        Field<ListGraphType<StringGraphType>>("aliases").Resolve(c => c.Source.Aliases);
-        Field(p => p.Chromophore);
-        Field(p => p.Seq, nullable: true);
-        Field<ListGraphType<StringGraphType>>("pdb").Resolve(c => c.Source.Pdb);
-        Field(p => p.Genbank, nullable: true);
-        Field(p => p.Uniprot, nullable: true);
-        Field(p => p.IpgId, nullable: true);
-        // FPbase's molecular weight (kDa), computed from the sequence as the REST API computes it; null without one.
-        Field<FloatGraphType>("mw").Resolve(c => ProteinWeight.KiloDaltons(c.Source.Seq));
-        Field<ProteinAggEnum>("agg").Resolve(c => c.Source.Agg);
-        Field<ProteinSwitchTypeEnum>("switchType").Resolve(c => c.Source.SwitchType);
-        Field<ProteinCofactorEnum>("cofactor").Resolve(c => ProteinCofactorEnum.Codes.Contains(c.Source.Cofactor) ? c.Source.Cofactor : null);
-        Field(p => p.Blurb);
-        Field<OrganismType>("parentOrganism").Resolve(c => c.Source.ParentOrganismId is { } id ? c.Loaders().Organism(id) : null);
-        Field<ReferenceType>("primaryReference").Resolve(c => c.Source.PrimaryReferenceId is { } id ? c.Loaders().Reference(id) : null);
-        Field<ListGraphType<ReferenceType>>("references").Resolve(c => c.Loaders().ReferencesOfProtein(c.Source.Id));
-        Field<StateType>("defaultState").Resolve(c => c.Source.DefaultStateId is { } id ? c.Loaders().State(id) : null);
-        Field<ListGraphType<StateType>>("states").Resolve(c => c.Loaders().StatesOfProtein(c.Source.Id));
-        Field<ListGraphType<SpectrumType>>("spectra").Resolve(c => c.Loaders().SpectraOfProtein(c.Source.Id));
-        Field<ListGraphType<StateTransitionType>>("transitions").Resolve(c => c.Loaders().TransitionsOfProtein(c.Source.Id));
-        Field<ListGraphType<OserMeasurementType>>("oser").Resolve(c => c.Loaders().OserOfProtein(c.Source.Id));
-        Field<DateTimeGraphType>("created").Resolve(c => c.Source.Created);
-        Field<DateTimeGraphType>("modified").Resolve(c => c.Source.Modified);
+        ProteinFields.AddTo(this);
     }
 }
 

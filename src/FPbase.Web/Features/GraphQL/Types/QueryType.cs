@@ -24,6 +24,7 @@ internal sealed class QueryType : ObjectGraphType
             .ResolveAsync(async c => c.GetArgument<string?>("id") is { } id
                 ? await Db(c).Proteins.AsNoTracking().Where(p => p.Uuid == ProteinType.UuidOf(id) && p.Status != ProteinStatus.Hidden).OrderBy(p => p.Id).FirstOrDefaultAsync(c.CancellationToken)
                 : null);
+        AllProteinsQuery.AddTo(this);
 
         Field<ListGraphType<StateType>>("states")
             .ResolveAsync(async c => await Db(c).States.AsNoTracking().OrderBy(s => s.Id).ToListAsync(c.CancellationToken));

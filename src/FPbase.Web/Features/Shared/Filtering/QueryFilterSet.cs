@@ -25,15 +25,22 @@ internal sealed class QueryFilterSet<T>
 
     /// <summary>Applies the parameters that are filters; each bad value is added to <paramref name="errors"/>.</summary>
     public IQueryable<T> Apply(IQueryable<T> query, IQueryCollection parameters, FpbaseDbContext db, IDictionary<string, string[]> errors)
+        => Apply(query, parameters.Where(p => p.Value.Count > 0).Select(p => KeyValuePair.Create(p.Key, p.Value[^1])), db, errors);
+
+    /// <summary>
+    /// Applies the named values that are filters (by their query-string names); each bad value is added to
+    /// <paramref name="errors"/> under its name.
+    /// </summary>
+    public IQueryable<T> Apply(IQueryable<T> query, IEnumerable<KeyValuePair<string, string?>> values, FpbaseDbContext db, IDictionary<string, string[]> errors)
     {
-        foreach (var (name, values) in parameters)
+        foreach (var (name, value) in values)
         {
-            if (!_byName.TryGetValue(name, out var filter) || values.Count == 0 || string.IsNullOrWhiteSpace(values[^1]))
+            if (!_byName.TryGetValue(name, out var filter) || string.IsNullOrWhiteSpace(value))
             {
                 continue;
             }
 
-            if (values[^1]!.Contains('\0', StringComparison.Ordinal))
+            if (value.Contains('\0', StringComparison.Ordinal))
             {
                 // As Django's forms do (and PostgreSQL refuses NUL in text).
                 errors[name] = ["Null characters are not allowed."];
@@ -42,7 +49,7 @@ internal sealed class QueryFilterSet<T>
 
             try
             {
-                query = filter.Apply(query, values[^1]!, db);
+                query = filter.Apply(query, value, db);
             }
             catch (FilterValueException ex)
             {
