@@ -1,3 +1,4 @@
+using FPbase.Web.Features.GraphQL.GraphiQL;
 using FPbase.Web.Features.GraphQL.Types;
 using GraphQL;
 using GraphQLParser.AST;
@@ -5,7 +6,8 @@ using GraphQLParser.AST;
 namespace FPbase.Web.Features.GraphQL.Transport;
 
 /// <summary>
-/// <c>/graphql/</c>: runs one GraphQL request (GET, HEAD or POST) and answers with its JSON. A request
+/// <c>/graphql/</c>: runs one GraphQL request (GET, HEAD or POST) and answers with its JSON, or serves GraphiQL to a
+/// browser (<see cref="GraphiQLPage"/>). A request
 /// that cannot run (bad JSON, no query, a parse or validation error, too deep or too complex) is a 400
 /// with <c>{"errors":[...]}</c>; a body over 1 MB is a 413 problem. Resolver failures are not turned into
 /// GraphQL errors: they propagate (a database outage becomes the site's 503), so a transient failure is
@@ -15,6 +17,12 @@ internal static class GraphQLEndpoint
 {
     public static async Task HandleAsync(HttpContext context, IDocumentExecuter executer, IGraphQLTextSerializer serializer, FpbaseSchema schema)
     {
+        if (GraphiQLPage.Requested(context.Request))
+        {
+            await GraphiQLPage.WriteAsync(context);
+            return;
+        }
+
         var read = await GraphQLRequestReader.ReadAsync(context);
         if (read.Request is not { } request)
         {
