@@ -1,3 +1,5 @@
+using FPbase.Web.Features.Accounts;
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddFpbaseForwardedHeaders();
@@ -53,6 +55,12 @@ if (!app.HasValidSettings())
 }
 
 await app.InitializeDatabaseAsync();
+
+// An operator's command instead of the site: grant-staff / revoke-staff <user> (docs/deployment.md).
+if (StaffCommand.Matches(args))
+{
+    return await StaffCommand.RunAsync(app.Services, args, Console.Out);
+}
 
 app.Run();
 return 0;
