@@ -56,6 +56,29 @@ public sealed class LineageJsonTests(SiteFixture site) : IClassFixture<SiteFixtu
     }
 
     [Fact]
+    public async Task TheTreeRevalidatesWithA304AndShowsAnEditedMutationAtOnce()
+    {
+        var (slug, lineageId) = await site.App.WithDbAsync(async db =>
+        {
+            var node = await db.Lineages.Where(l => l.Parent != null && l.Protein.Status != ProteinStatus.Hidden && l.Parent.Protein.Status != ProteinStatus.Hidden)
+                .OrderByDescending(l => l.Id).Select(l => new { l.Protein.Slug, l.Id }).FirstAsync();
+            return (node.Slug, node.Id);
+        });
+        var url = $"/ajax/lineage/{slug}/";
+        var etag = await PageRequests.ETagOf(_client, url);
+        Assert.Equal(HttpStatusCode.NotModified, (await PageRequests.GetIfNoneMatch(_client, url, etag)).StatusCode);
+
+        const string mutation = "K79Q/T203Y";
+        await PageRequests.Edit(site.App, async db => (await db.Lineages.SingleAsync(l => l.Id == lineageId)).Mutation = mutation);
+
+        using var after = await PageRequests.GetIfNoneMatch(_client, url, etag);
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        using var json = JsonDocument.Parse(await after.Content.ReadAsStringAsync());
+        var node = Flatten(Assert.Single(json.RootElement.GetProperty("children").EnumerateArray())).Single(n => n.GetProperty("slug").GetString() == slug);
+        Assert.Equal(mutation, node.GetProperty("mut").GetString());
+    }
+
+    [Fact]
     public async Task AProteinOutsideAnyLineageIs404()
     {
         Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/ajax/lineage/no-such-protein/")).StatusCode);

@@ -103,12 +103,30 @@ public sealed partial class MicroscopePageTests(SiteFixture site) : IClassFixtur
             Assert.Equal(HttpStatusCode.NotModified, (await PageRequests.GetIfNoneMatch(_client, url, etag)).StatusCode);
         }
 
-        var page = $"/microscope/{id}/";
-        var before = await PageRequests.ETagOf(_client, page);
-        Assert.Equal(HttpStatusCode.OK, (await editor.Http.PutAsJsonAsync($"/api/optical-configs/{configId}/", new { name = "renamed cube" })).StatusCode);
-        var after = await PageRequests.GetIfNoneMatch(_client, page, before);
-        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
-        Assert.Contains("<h2 id=\"h-config\">renamed cube</h2>", await after.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // The config renamed: the page, its embed and the config's own view (now under its new name) change at once.
+        var views = new[] { $"/microscope/{id}/", $"/embedscope/{id}/", $"/microscope/{id}/?c=cube" };
+        var before = new Dictionary<string, System.Net.Http.Headers.EntityTagHeaderValue>();
+        foreach (var url in views)
+        {
+            before[url] = await PageRequests.ETagOf(_client, url);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await editor.Http.PutAsJsonAsync($"/api/optical-configs/{configId}/", new { name = "renamed cube", laser = 488, filters = new[] { new { filter, path = "em", reflects = false } } })).StatusCode);
+        foreach (var url in views)
+        {
+            var after = await PageRequests.GetIfNoneMatch(_client, url.Replace("?c=cube", "?c=renamed%20cube", StringComparison.Ordinal), before[url]);
+            Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+            Assert.Contains("renamed cube", await after.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        // A component renamed (the filter placed in the config) shows on the config's view at once.
+        var configView = $"/microscope/{id}/?c=renamed%20cube";
+        var viewTag = await PageRequests.ETagOf(_client, configView);
+        var renamed = "Renamed filter " + Guid.NewGuid().ToString("N")[..6];
+        await PageRequests.Edit(site.App, async db => (await db.Filters.SingleAsync(f => f.Slug == filter)).Name = renamed);
+        var afterFilter = await PageRequests.GetIfNoneMatch(_client, configView, viewTag);
+        Assert.Equal(HttpStatusCode.OK, afterFilter.StatusCode);
+        Assert.Contains($"<dd data-filter=\"{filter}\">{renamed}</dd>", await afterFilter.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         // A fluor's photophysics is on every microscope page (its brightness): an edit changes them at once.
         var green = $"/microscope/{Widefield}/?c=Widefield%20Green";

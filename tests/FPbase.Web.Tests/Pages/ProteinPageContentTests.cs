@@ -45,7 +45,7 @@ public sealed partial class ProteinPageContentTests(SiteFixture site) : IClassFi
     }
 
     [Fact]
-    public async Task WithoutScriptThePageIsCompleteItsScriptsAreOnlyTheDataAndTwoSmallModules()
+    public async Task WithoutScriptThePageIsCompleteItsScriptsAreOnlyTheDataAndSmallModules()
     {
         var html = await _client.GetStringAsync("/protein/egfp/");
         var scripts = Regex.Matches(html, "<script[^>]*>").Select(m => m.Value).ToList();
@@ -53,7 +53,7 @@ public sealed partial class ProteinPageContentTests(SiteFixture site) : IClassFi
         // Besides the site header's search box (the layout's, on every page: HeaderSearchBrowserTests).
         Assert.Single(scripts, s => s.StartsWith("<script src=\"/js/search-box.", StringComparison.Ordinal));
         Assert.All(scripts.Where(s => !s.Contains("ld+json", StringComparison.Ordinal) && !s.StartsWith("<script src=\"/js/search-box.", StringComparison.Ordinal)),
-            s => Assert.Matches("^<script type=\"module\" src=\"/js/(sequence-copy|lineage-tree)[.][^\"]*js[^\"]*\">$", s));
+            s => Assert.Matches("^<script type=\"module\" src=\"/js/(sequence-copy|lineage-tree|comparison)[.][^\"]*js[^\"]*\">$", s));
         Assert.DoesNotContain(" onclick=", html, StringComparison.Ordinal);
     }
 
@@ -85,6 +85,25 @@ public sealed partial class ProteinPageContentTests(SiteFixture site) : IClassFi
     }
 
     [Fact]
+    public async Task AnEditedSequenceShowsAtOnceInItsBlocksLengthAndCopyText()
+    {
+        var (slug, _) = await PageRequests.TwoProteins(site.App, skip: 7);
+        var url = $"/protein/{slug}/";
+        var before = await PageRequests.ETagOf(_client, url);
+        const string seq = "MVSKGEELFTGVVPILVELDGDVNGHKFSVSGEGEGDATYGKLTLKF";
+
+        await PageRequests.Edit(site.App, async db => (await db.Proteins.SingleAsync(p => p.Slug == slug)).Seq = seq);
+
+        using var revalidated = await PageRequests.GetIfNoneMatch(_client, url, before);
+        Assert.Equal(HttpStatusCode.OK, revalidated.StatusCode);
+        var html = await revalidated.Content.ReadAsStringAsync();
+        Assert.Equal(seq, string.Concat(Block().Matches(html).Select(m => m.Groups[1].Value)));
+        Assert.Contains($"data-sequence=\"{seq}\"", html, StringComparison.Ordinal);
+        Assert.Contains($"<span class=\"seq-length\">{seq.Length} residues</span>", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotModified, (await PageRequests.GetIfNoneMatch(_client, url, revalidated.Headers.ETag!)).StatusCode);
+    }
+
+    [Fact]
     public async Task AnAccessionCannotRedirectALinkOut()
     {
         var (slug, _) = await PageRequests.TwoProteins(site.App, skip: 6);
@@ -109,6 +128,24 @@ public sealed partial class ProteinPageContentTests(SiteFixture site) : IClassFi
         var header = (await csv.Content.ReadAsStringAsync()).Split("\r\n")[0].Split(',');
         Assert.Equal("wavelength", header[0]);
         Assert.Equal(ids.Count + 1, header.Length);
+
+        // A spectrum approved for the protein joins the figure and the link at once.
+        var (slug, _) = await PageRequests.TwoProteins(site.App, skip: 8);
+        var url = $"/protein/{slug}/";
+        var etag = await PageRequests.ETagOf(_client, url);
+        var added = await site.App.WithDbAsync(async db =>
+        {
+            var state = await db.Proteins.Where(p => p.Slug == slug).Select(p => p.DefaultStateId).SingleAsync();
+            var spectrum = new Spectrum { Category = SpectrumCategory.Protein, Subtype = SpectrumSubtype.Absorption, OwnerFluorId = state, Status = SpectrumStatus.Approved };
+            spectrum.SetData(400, [0.2f, 0.6f, 1f, 0.6f, 0.2f]);
+            db.Spectra.Add(spectrum);
+            await db.SaveChangesAsync();
+            return spectrum.Id;
+        });
+        using var changed = await PageRequests.GetIfNoneMatch(_client, url, etag);
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        var link = WebUtility.HtmlDecode(Regex.Match(await changed.Content.ReadAsStringAsync(), $"<a id=\"spectra-csv\" href=\"([^\"]+)\" download=\"{slug}_spectra.csv\">CSV</a>").Groups[1].Value);
+        Assert.Contains(added, link["/spectra_csv/?q=".Length..].Split(',').Select(int.Parse));
     }
 
     [Fact]

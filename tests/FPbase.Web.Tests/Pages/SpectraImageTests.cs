@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Net;
 using System.Text.Json;
 using System.Xml.Linq;
+using FPbase.Data.Entities;
 using FPbase.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -108,12 +109,31 @@ public sealed class SpectraImageTests(SiteFixture site) : IClassFixture<SiteFixt
         Assert.True(response.Headers.CacheControl!.Public);
         Assert.Equal(HttpStatusCode.NotModified, (await PageRequests.GetIfNoneMatch(_client, "/spectra_img/egfp.png", egfpPng)).StatusCode);
 
-        // Editing mCherry leaves EGFP's image alone; editing EGFP's state changes it.
+        // Editing mCherry leaves EGFP's image alone; moving EGFP's emission curve redraws its images at once.
+        var svgBefore = await _client.GetStringAsync("/spectra_img/egfp.svg");
+        var pngBefore = await _client.GetByteArrayAsync("/spectra_img/egfp.png");
         await PageRequests.Edit(site.App, async db => (await db.States.SingleAsync(s => s.Slug == "mcherry_default")).Lifetime = 1.5);
         Assert.Equal(egfp, await PageRequests.ETagOf(_client, "/spectra_img/egfp.svg"));
-        await PageRequests.Edit(site.App, async db => (await db.States.SingleAsync(s => s.Slug == "egfp_default")).Lifetime = 2.7);
-        Assert.NotEqual(egfp, await PageRequests.ETagOf(_client, "/spectra_img/egfp.svg"));
+        await ShiftEgfpEmissionAsync(5);
+        try
+        {
+            using var svg = await PageRequests.GetIfNoneMatch(_client, "/spectra_img/egfp.svg", egfp);
+            using var png = await PageRequests.GetIfNoneMatch(_client, "/spectra_img/egfp.png", egfpPng);
+            Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (svg.StatusCode, png.StatusCode));
+            Assert.NotEqual(svgBefore, await svg.Content.ReadAsStringAsync());
+            Assert.NotEqual(pngBefore, await png.Content.ReadAsByteArrayAsync());
+        }
+        finally
+        {
+            await ShiftEgfpEmissionAsync(-5);
+        }
     }
+
+    private Task ShiftEgfpEmissionAsync(int nm) => PageRequests.Edit(site.App, async db =>
+    {
+        var emission = await db.Spectra.SingleAsync(s => s.OwnerFluor!.Slug == "egfp_default" && s.Subtype == SpectrumSubtype.Emission);
+        emission.SetData(emission.MinWave + nm, emission.Values);
+    });
 
     [Fact]
     public async Task WithoutAnExtensionTheImageIsThePngAsInFpbaseWithItsETagAndItsEdits()
@@ -128,7 +148,17 @@ public sealed class SpectraImageTests(SiteFixture site) : IClassFixture<SiteFixt
         Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/spectra_img/no-such-thing")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await _client.GetAsync("/spectra_img/egfp?xlim=700,400")).StatusCode);
 
-        await PageRequests.Edit(site.App, async db => (await db.States.SingleAsync(s => s.Slug == "egfp_default")).Lifetime = 2.9);
-        Assert.Equal(HttpStatusCode.OK, (await PageRequests.GetIfNoneMatch(_client, "/spectra_img/egfp?title=true", bare.Headers.ETag!)).StatusCode);
+        var drawn = await bare.Content.ReadAsByteArrayAsync();
+        await ShiftEgfpEmissionAsync(3);
+        try
+        {
+            using var redrawn = await PageRequests.GetIfNoneMatch(_client, "/spectra_img/egfp?title=true", bare.Headers.ETag!);
+            Assert.Equal(HttpStatusCode.OK, redrawn.StatusCode);
+            Assert.NotEqual(drawn, await redrawn.Content.ReadAsByteArrayAsync());
+        }
+        finally
+        {
+            await ShiftEgfpEmissionAsync(-3);
+        }
     }
 }

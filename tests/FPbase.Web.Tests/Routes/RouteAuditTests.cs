@@ -157,6 +157,17 @@ public sealed class RouteAuditTests(RouteAudit audit) : IClassFixture<RouteAudit
             : string.Join(", ", Regex.Matches(setCookie, "(?:^|, )([^=;, ]+)=").Select(m => m.Groups[1].Value).Order(StringComparer.Ordinal));
 
     [Fact]
+    public void EveryCachedOkAnswerHasAnETagAndRevalidatesWithA304()
+    {
+        // Whoever answers: the shortcut, or the filter for the routes the shortcut never learns (protein pages, embeds,
+        // pages negotiated by Accept or resolved per request: GraphQL, the sitemap).
+        AssertNone(audit.Exchanges.Where(e => e.Route.Cached && e.Get.Status == 200 && !e.Get.Headers.ContainsKey("ETag"))
+            .Select(e => $"GET {e.Url}: 200 from a cached route without an ETag ({e.Get.CacheControl})")
+            .Concat(audit.Revalidations.Where(r => r.First.Status != 304 || r.Second.Status != 304)
+                .Select(r => $"GET {r.Exchange.Url} with its ETag: {r.First.Status}, then {r.Second.Status}, not 304s")));
+    }
+
+    [Fact]
     public void EveryAnswerIsTheSameWhetherTheShortcutOrTheFilterGivesIt()
     {
         AssertNone(audit.Revalidations.SelectMany(r => new[]

@@ -112,5 +112,33 @@ public sealed class OwnerSpectraTests(SiteFixture site) : IClassFixture<SiteFixt
         }
     }
 
+    [Fact]
+    public async Task TheViewersCountsChangeAtOnceWhenAFilterWithItsSpectrumIsAdded()
+    {
+        var etag = await PageRequests.ETagOf(_client, "/spectra/");
+        var (spectra, owners) = Counts(await _client.GetStringAsync("/spectra/"));
+        await site.App.WithDbAsync(async db =>
+        {
+            var filter = new Filter();
+            filter.ApplyName("Semrock FF01-999/9 " + Guid.NewGuid().ToString("N")[..6]);
+            filter.Spectrum = new Spectrum { Category = SpectrumCategory.Filter, Subtype = SpectrumSubtype.Bandpass };
+            filter.Spectrum.SetData(995, [0.1f, 0.9f, 0.1f]);
+            db.Filters.Add(filter);
+            await db.SaveChangesAsync();
+            return filter.Id;
+        });
+
+        using var after = await PageRequests.GetIfNoneMatch(_client, "/spectra/", etag);
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        Assert.Equal((spectra + 1, owners + 1), Counts(await after.Content.ReadAsStringAsync()));
+    }
+
+    private static (int Spectra, int Owners) Counts(string html)
+    {
+        int Of(string id) => int.Parse(System.Text.RegularExpressions.Regex.Match(html, $"<strong id=\"{id}\">([0-9,]+)</strong>").Groups[1].Value,
+            System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture);
+        return (Of("count-spectra"), Of("count-owners"));
+    }
+
     private static double? Number(JsonElement value) => value.ValueKind == JsonValueKind.Null ? null : value.GetDouble();
 }
