@@ -116,6 +116,36 @@ public sealed class ProteinPageInvalidationTests(SiteFixture site) : IClassFixtu
         Assert.Contains($">{name}</a>", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AChildsEditedMutationShowsAtOnceOnItsOwnPageAndItsParents()
+    {
+        var (lineageId, parent, child) = await site.App.WithDbAsync(async db =>
+        {
+            var link = await db.Lineages
+                .Where(l => l.Parent != null && l.Protein.Status != ProteinStatus.Hidden && l.Parent.Protein.Status != ProteinStatus.Hidden)
+                .OrderBy(l => l.Id)
+                .Select(l => new { l.Id, Parent = l.Parent!.Protein.Slug, Child = l.Protein.Slug })
+                .FirstAsync();
+            return (link.Id, link.Parent, link.Child);
+        });
+        var pages = new[] { $"/protein/{child}/", $"/protein/{parent}/" };
+        var before = new List<System.Net.Http.Headers.EntityTagHeaderValue>();
+        foreach (var page in pages)
+        {
+            before.Add(await PageRequests.ETagOf(_client, page));
+        }
+
+        var mutation = "Q" + Random.Shared.Next(10, 99) + "H/S" + Random.Shared.Next(100, 199) + "T";
+        await PageRequests.Edit(site.App, async db => (await db.Lineages.SingleAsync(l => l.Id == lineageId)).Mutation = mutation);
+
+        for (var i = 0; i < pages.Length; i++)
+        {
+            var response = await PageRequests.GetIfNoneMatch(_client, pages[i], before[i]);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains($"({mutation})", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+
     private async Task<List<System.Net.Http.Headers.EntityTagHeaderValue>> Snapshot(string a, string b, params string[] lists)
     {
         var etags = new List<System.Net.Http.Headers.EntityTagHeaderValue>
