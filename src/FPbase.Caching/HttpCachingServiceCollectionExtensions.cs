@@ -38,6 +38,9 @@ public static class HttpCachingServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HttpCachingOptions>, HttpCachingOptionsValidator>());
         services.TryAddSingleton<IResourceVersionStore, InMemoryResourceVersionStore>();
         services.TryAddSingleton<IResourceVersions, ResourceVersions>();
+        // Both stores report their instances; a store of another kind (a test's wrapper) reports none.
+        services.TryAddSingleton<FPbase.Caching.Diagnostics.ICacheInstances>(sp => sp.GetRequiredService<IResourceVersionStore>() as FPbase.Caching.Diagnostics.ICacheInstances
+            ?? new FPbase.Caching.Diagnostics.UnreportedCacheInstances());
         // HybridCache keeps its in-memory copies in the application's IMemoryCache, each entry sized by its bytes:
         // a size limit makes that memory a budget (entries without a size would be refused, so nothing else of
         // the application may use this IMemoryCache without sizing its entries). An entry that does not fit is

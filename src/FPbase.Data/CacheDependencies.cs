@@ -76,6 +76,9 @@ public sealed partial class CacheDependencies : IResourceDependencyMap
     /// <summary>The resources only the build changes (part of every ETag): no rule names them, on purpose.</summary>
     public static readonly IReadOnlyList<string> BuildOnly = [GraphQLSchema, SitePages];
 
+    /// <summary>The whole lists, for the staff cache dashboard's table of versions.</summary>
+    public static readonly IReadOnlyList<string> Lists = [Proteins, Spectra, References, Lineage, Organisms, Dyes, Filters, Lights, Cameras, Microscopes, OpticalConfigs, Popular];
+
     /// <summary>The excerpt–protein join table, a shared-type entity without a CLR class of its own.</summary>
     internal const string ExcerptProteinJoin = "excerpt_proteins";
 

@@ -125,14 +125,20 @@ public sealed class CacheMetrics
         return colon < 0 ? resource : resource[..colon];
     }
 
-    /// <summary>The outcomes of <c>fpbase.cache.responses</c>.</summary>
-    internal static class Outcomes
+    /// <summary>The outcomes of <c>fpbase.cache.responses</c> (its <c>outcome</c> tag's values).</summary>
+    public static class Outcomes
     {
+        /// <summary>A 304 before the endpoint ran.</summary>
         public const string NotModified = "not_modified";
+        /// <summary>A 200 from stored bytes.</summary>
         public const string Payload = "payload";
+        /// <summary>A 200 built by this request, then stored.</summary>
         public const string Build = "build";
+        /// <summary>The endpoint ran uncached (no trusted version, a non-200, payloads off).</summary>
         public const string Bypass = "bypass";
+        /// <summary>A 412, or a 503 when an If-Match cannot be checked.</summary>
         public const string PreconditionFailed = "precondition_failed";
+        /// <summary>An unsafe method passed to the endpoint.</summary>
         public const string Write = "write";
     }
 

@@ -7,13 +7,17 @@ namespace FPbase.Caching.Versions;
 /// new for every process, so validators issued before a restart never match again. Holds a token per
 /// resource ever bumped (bounded by the writes), none for what was only read.
 /// </summary>
-internal sealed class InMemoryResourceVersionStore : IResourceVersionStore
+internal sealed class InMemoryResourceVersionStore : IResourceVersionStore, Diagnostics.ICacheInstances
 {
     private readonly string _epoch = VersionToken.New();
     private readonly ConcurrentDictionary<string, string> _versions = new(StringComparer.Ordinal);
 
     /// <summary>How many resources have a token (for tests).</summary>
     internal int Count => _versions.Count;
+
+    /// <summary>One instance, whose versions are the store: always trusted, no leases to wait for.</summary>
+    public ValueTask<Diagnostics.CacheInstancesReport> ReadAsync(CancellationToken cancellationToken)
+        => ValueTask.FromResult(new Diagnostics.CacheInstancesReport("in-process", _epoch, LeaseTrusted: true, Count, [], Error: null));
 
     public ValueTask<string?> GetStampAsync(IReadOnlyList<string> resources, CancellationToken cancellationToken)
     {

@@ -5,7 +5,7 @@ namespace FPbase.Caching.Versions;
 /// KEYS[2] the lease records (instance id to expiry in Redis milliseconds), both under one hash tag.
 /// </summary>
 /// <remarks>
-/// Every script but Release and Acknowledge starts with <see cref="Prologue"/>, which names the server state the versions belong
+/// Every script but Release, Acknowledge and Leases starts with <see cref="Prologue"/>, which names the server state the versions belong
 /// to: Redis's <c>run_id</c> (new on every restart, so a restart from an older snapshot cannot bring
 /// old versions back) and <c>master_replid</c> (new whenever a replica is promoted, even twice in one
 /// process). When that identity changed, or the hash was flushed, the state is <em>reset</em>: a new
@@ -99,6 +99,20 @@ internal static class RedisScripts
     /// </summary>
     public const string Acknowledge = """
         return redis.call('PUBLISH', ARGV[1], ARGV[2])
+        """;
+
+    /// <summary>
+    /// The live leases, for the dashboard (reads only, no <see cref="Prologue"/>: it changes nothing). Reply: Redis's
+    /// time in ms, then (instance, expiry ms) pairs.
+    /// </summary>
+    public const string Leases = """
+        local t = redis.call('TIME')
+        local reply = { tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000) }
+        local leases = redis.call('HGETALL', KEYS[2])
+        for i = 1, #leases do
+          reply[#reply + 1] = leases[i]
+        end
+        return reply
         """;
 
     /// <summary>Gives a lease back at shutdown (KEYS[2], ARGV[1] the instance id): writers stop waiting for it.</summary>

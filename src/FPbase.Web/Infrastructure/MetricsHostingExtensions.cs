@@ -1,5 +1,6 @@
 using FPbase.Caching.Diagnostics;
 using FPbase.Web.Features.Accounts;
+using FPbase.Web.Features.Staff.CacheDashboard;
 using OpenTelemetry.Metrics;
 
 namespace Microsoft.AspNetCore.Builder;
@@ -28,6 +29,9 @@ internal static class MetricsHostingExtensions
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(Meters)
             .AddPrometheusExporter(exporter => exporter.ScrapeResponseCacheDurationMilliseconds = 0));
+        // The staff dashboard's last hour (/staff/cache/), from the same instruments.
+        builder.Services.AddSingleton(sp => new CacheActivityRecorder(sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<CacheActivityRecorder>());
         return builder;
     }
 

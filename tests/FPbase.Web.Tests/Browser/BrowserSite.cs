@@ -18,6 +18,9 @@ public sealed class BrowserSite : IAsyncLifetime
 
     public ServerResponseLog Responses => _site!.Responses;
 
+    /// <summary>The running site's services (to create users: <c>SiteAccounts.CreateUserAsync</c>).</summary>
+    public IServiceProvider Services => _site!.Services;
+
     public IBrowser Browser { get; private set; } = null!;
 
     public async Task InitializeAsync()

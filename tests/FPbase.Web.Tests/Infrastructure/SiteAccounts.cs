@@ -31,9 +31,12 @@ public static class SiteAccounts
 {
     public const string Password = "correct horse battery staple";
 
-    public static async Task<TestUser> CreateUserAsync(this WebApplicationFactory<Program> app, params string[] roles)
+    public static Task<TestUser> CreateUserAsync(this WebApplicationFactory<Program> app, params string[] roles) => app.Services.CreateUserAsync(roles);
+
+    /// <summary>The same on any running site's services (the browser tests' Kestrel site).</summary>
+    public static async Task<TestUser> CreateUserAsync(this IServiceProvider services, params string[] roles)
     {
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var name = "user-" + Guid.NewGuid().ToString("N")[..12];
         var user = new ApplicationUser { UserName = name, Email = name + "@example.org" };

@@ -225,6 +225,30 @@ public sealed partial class BadInputCorpusTests(SiteFixture site) : IClassFixtur
         Assert.Equal(snapshot, await SnapshotAsync());
     }
 
+    [Fact]
+    public async Task InjectionStringsInTheStaffFormAreClear4xxsAndGrantNothing()
+    {
+        using var staff = await site.App.LoginAsync(await site.App.CreateStaffAsync());
+        var staffCount = await StaffCountAsync();
+        var failures = new List<string>();
+        foreach (var injection in PathInjections)
+        {
+            foreach (var fields in new Dictionary<string, string>[] { new() { ["User"] = injection, ["Action"] = "grant" }, new() { ["User"] = staff.User!.Email, ["Action"] = injection } })
+            {
+                var response = await staff.PostFormAsync("/staff/cache/staff/", fields, formPage: "/staff/cache/");
+                if ((int)response.StatusCode is not (400 or 404))
+                {
+                    failures.Add($"staff form with {injection[..Math.Min(injection.Length, 20)]}: {(int)response.StatusCode}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.Equal(staffCount, await StaffCountAsync());
+    }
+
+    private Task<int> StaffCountAsync() => site.App.WithDbAsync(db => db.UserRoles.CountAsync(r => r.RoleId == db.Roles.Single(role => role.Name == FPbase.Data.Identity.Roles.Staff).Id));
+
     /// <summary>
     /// A NUL in any field of a posted form: ASP.NET Core's form reader refuses it (InvalidDataException inside the
     /// antiforgery check), which must be a 400, like any unreadable form, not a 500.
