@@ -16,7 +16,7 @@ SQL
 }
 
 # bench_site_start URL LOG: the built site (Release, Production, PostgreSQL + Redis) on URL, its log in LOG;
-# waits for /livez. Sets BENCH_SITE_PID. Plain HTTP on 127.0.0.1, so Secure cookies are off; Entrez (GenBank)
+# waits for /livez (BENCH_START_TRIES half-seconds, default 600: a first start that seeds a large database needs more). Sets BENCH_SITE_PID. Plain HTTP on 127.0.0.1, so Secure cookies are off; Entrez (GenBank)
 # points at a closed local port, so no measurement sends requests to NCBI; the anonymous rate limit is lifted
 # for the benchmark's single client address.
 bench_site_start() {
@@ -35,7 +35,7 @@ bench_site_start() {
 	) </dev/null >"$logfile" 2>&1 &
 	BENCH_SITE_PID=$!
 	local _
-	for _ in $(seq 1 600); do
+	for _ in $(seq 1 "${BENCH_START_TRIES:-600}"); do
 		curl -fs "$url/livez" >/dev/null 2>&1 && return 0
 		kill -0 "$BENCH_SITE_PID" 2>/dev/null || die "the site stopped; see $logfile"
 		sleep 0.5

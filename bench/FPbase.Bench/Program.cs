@@ -1,15 +1,12 @@
 using System.IO.Compression;
-using System.Text.Json;
 using FPbase.Caching.Payloads;
-using FPbase.Data;
-using FPbase.Web.Features.Spectra.List;
-using Microsoft.EntityFrameworkCore;
 
 // Usage: FPbase.Bench <postgres connection string> [iterations]
 //        FPbase.Bench bump <redis endpoint> [iterations]
 //        FPbase.Bench fret <postgres connection string> [iterations]          (see bench/fret)
 //        FPbase.Bench hostile --pid <site pid> --base <url> [options]   (see bench/hostile/run)
 //        FPbase.Bench peer-limit|peer-outputcache <url> <payload folder>  (see bench/peers/run)
+//        FPbase.Bench scale-row <postgres connection string> [iterations]  (see bench/scale)
 // Times, on the database the site uses, what a payload-cache miss of the spectra list costs
 // (query + JSON + compression, as the middleware's build does) against the bare SQL projection,
 // and what each compression level costs on the real payload; or (bump) what the bump protocol adds
@@ -51,25 +48,16 @@ if (args[0] == "bump")
     return await BumpLatency.RunAsync(args.Length > 1 ? args[1] : "127.0.0.1:6379", args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 2000);
 }
 
+if (args[0] == "scale-row")
+{
+    return await SpectraListBuild.ScaleRowAsync(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10);
+}
+
 var iterations = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 30;
-var options = new DbContextOptionsBuilder<FpbaseDbContext>().UseNpgsql(args[0]).Options;
-var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-
-async Task<IReadOnlyList<SpectraListItem>> Query()
-{
-    await using var db = new FpbaseDbContext(options);
-    return await SpectraListQuery.LoadAsync(db, CancellationToken.None);
-}
-
-async Task<PayloadEntry> ColdBuild()
-{
-    var items = await Query();
-    var body = JsonSerializer.SerializeToUtf8Bytes(new SpectraListResponse(new SpectraListData(items)), json);
-    return PayloadCompressor.Create(BenchBuffers.Pool, "application/json; charset=utf-8", body);
-}
-
-static async Task<double> MedianMs(Func<Task> work, int iterations)
-    => (await Timing.SortedSamplesAsync(work, iterations, warmUp: 3))[iterations / 2];
+var build = new SpectraListBuild(args[0]);
+Task<IReadOnlyList<FPbase.Web.Features.Spectra.List.SpectraListItem>> Query() => build.QueryAsync();
+Task<FPbase.Caching.Payloads.PayloadEntry> ColdBuild() => build.ColdBuildAsync();
+static Task<double> MedianMs(Func<Task> work, int iterations) => SpectraListBuild.MedianMsAsync(work, iterations);
 
 var bare = await MedianMs(async () => await Query(), iterations);
 var cold = await MedianMs(async () => await ColdBuild(), iterations);

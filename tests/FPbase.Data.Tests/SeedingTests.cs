@@ -126,6 +126,19 @@ public sealed class GeneratorTests
     }
 
     [Fact]
+    public void ALargeSeedHasTheSpectraItAsksForEvenWhenTheDyeNamesRunOut()
+    {
+        // bench/scale seeds 50,000 and 100,000 spectra: with few proteins, most are dyes', and the name pools hold a
+        // few thousand dye names; the generator used to stop there (50,000 asked, 25,958 made).
+        var data = DatabaseSeeder.BuildData(new SeedOptions { Proteins = 30, Spectra = 20_000 });
+
+        Assert.Equal(20_000, data.Spectra.Count(s => s.Status == SpectrumStatus.Approved));
+        Assert.Equal(data.Dyes.Count, data.Dyes.Select(d => d.Slug).Distinct().Count());
+        Assert.Equal(data.States.Count, data.States.Select(s => s.Slug).Distinct().Count());
+        Assert.Equal(data.Filters.Count, data.Filters.Select(f => f.Slug).Distinct().Count());
+    }
+
+    [Fact]
     public void GeneratedDataIsConsistent()
     {
         var data = DatabaseSeeder.BuildData(new SeedOptions { Proteins = 300, Spectra = 2000 });

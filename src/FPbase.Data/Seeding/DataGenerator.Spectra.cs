@@ -22,16 +22,32 @@ internal sealed partial class DataGenerator
         var slugs = _data.Dyes.Select(d => d.Slug).ToHashSet(StringComparer.Ordinal);
         var stateSlugs = _data.States.Select(s => s.Slug).ToHashSet(StringComparer.Ordinal);
         var attempts = 0;
+        var collisionsInARow = 0;
         while (_data.Dyes.Count < dyeTarget && attempts++ < dyeTarget * 50)
         {
             var (family, manufacturer, url) = DyeFamilies[_rng.Next(DyeFamilies.Length)];
             var ex = _rng.Next(350, 781);
-            var name = $"{family} {RoundTo(ex, 5)}{Pick(DyeVariants)}";
+            var baseName = $"{family} {RoundTo(ex, 5)}{Pick(DyeVariants)}";
+            var name = baseName;
             var slug = Slugify.Apply(name);
             if (!slugs.Add(slug))
             {
-                continue;
+                // A name taken: draw another, as the default seed always has. When the pools (a few thousand names) are
+                // nearly used up, as in the large seeds, a lot number tells dyes apart, as catalogues do, so that the
+                // seed still gets the spectra it asks for.
+                if (++collisionsInARow < 20)
+                {
+                    continue;
+                }
+
+                for (var lot = 2; !slugs.Add(slug); lot++)
+                {
+                    name = $"{baseName} lot {lot}";
+                    slug = Slugify.Apply(name);
+                }
             }
+
+            collisionsInARow = 0;
 
             var (created, modified) = Timestamps();
             var dye = new Dye
