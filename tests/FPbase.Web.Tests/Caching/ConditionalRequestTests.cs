@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using FPbase.Data;
 using FPbase.Data.Entities;
 using FPbase.Web.Tests.Infrastructure;
+using FPbase.Web.Tests.Pages;
 using Microsoft.EntityFrameworkCore;
 
 namespace FPbase.Web.Tests.Caching;
@@ -82,16 +83,7 @@ public sealed class ConditionalRequestTests(SiteFixture site) : IClassFixture<Si
     public async Task ASavedSpectrumChangesTheETagAndTheOldOneGetsTheNewList()
     {
         var before = await _client.GetAsync(SpectraList);
-        var filterId = await site.App.WithDbAsync(async db =>
-        {
-            var filter = new Filter();
-            filter.ApplyName("Chroma ET999/10m " + Guid.NewGuid().ToString("N")[..6]);
-            filter.Spectrum = new Spectrum { Category = SpectrumCategory.Filter, Subtype = SpectrumSubtype.Bandpass };
-            filter.Spectrum.SetData(990, [0.1f, 0.9f, 0.1f]);
-            db.Filters.Add(filter);
-            await db.SaveChangesAsync();
-            return filter.Id;
-        });
+        var filterId = await PageRequests.AddFilterWithSpectrum(site.App, "Chroma ET999/10m", 990);
 
         using var request = new HttpRequestMessage(HttpMethod.Get, SpectraList);
         request.Headers.IfNoneMatch.Add(before.Headers.ETag!);

@@ -50,4 +50,16 @@ internal static class PageRequests
             await edit(db);
             await db.SaveChangesAsync();
         });
+
+    /// <summary>A new bandpass filter named <paramref name="name"/> plus a random suffix, with a small approved spectrum from <paramref name="minWave"/>: a new owner and a new spectrum in the lists.</summary>
+    public static Task<int> AddFilterWithSpectrum(FpbaseApplication app, string name, int minWave) => app.WithDbAsync(async db =>
+    {
+        var filter = new FPbase.Data.Entities.Filter();
+        filter.ApplyName(name + " " + Guid.NewGuid().ToString("N")[..6]);
+        filter.Spectrum = new FPbase.Data.Entities.Spectrum { Category = FPbase.Data.Entities.SpectrumCategory.Filter, Subtype = FPbase.Data.Entities.SpectrumSubtype.Bandpass };
+        filter.Spectrum.SetData(minWave, [0.1f, 0.9f, 0.1f]);
+        db.Filters.Add(filter);
+        await db.SaveChangesAsync();
+        return filter.Id;
+    });
 }

@@ -117,16 +117,7 @@ public sealed class OwnerSpectraTests(SiteFixture site) : IClassFixture<SiteFixt
     {
         var etag = await PageRequests.ETagOf(_client, "/spectra/");
         var (spectra, owners) = Counts(await _client.GetStringAsync("/spectra/"));
-        await site.App.WithDbAsync(async db =>
-        {
-            var filter = new Filter();
-            filter.ApplyName("Semrock FF01-999/9 " + Guid.NewGuid().ToString("N")[..6]);
-            filter.Spectrum = new Spectrum { Category = SpectrumCategory.Filter, Subtype = SpectrumSubtype.Bandpass };
-            filter.Spectrum.SetData(995, [0.1f, 0.9f, 0.1f]);
-            db.Filters.Add(filter);
-            await db.SaveChangesAsync();
-            return filter.Id;
-        });
+        await PageRequests.AddFilterWithSpectrum(site.App, "Semrock FF01-999/9", 995);
 
         using var after = await PageRequests.GetIfNoneMatch(_client, "/spectra/", etag);
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
