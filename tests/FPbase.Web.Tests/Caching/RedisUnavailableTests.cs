@@ -40,6 +40,19 @@ public sealed class RedisUnavailableTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheStaffDashboardStillRendersAndSaysTheVersionStoreCannotBeRead()
+    {
+        using var staff = await _app.LoginAsync(await _app.CreateStaffAsync());
+        var page = await staff.Http.GetAsync("/staff/cache/");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("<p class=\"banner pending\" id=\"instances-error\">The version store could not be read:", html, StringComparison.Ordinal);
+        Assert.Contains("not trusted: every lookup goes to the store", html, StringComparison.Ordinal);
+        Assert.Contains("<tr data-resource=\"proteins\"><td>proteins</td><td><code>unreadable</code>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheFretListSaysItsVersionCannotBeCheckedAndCarriesNoETag()
     {
         // No version can be read, so the worker labels no list and no response may call one current.
