@@ -90,7 +90,7 @@ internal static partial class Hostile
         var outsideSamples = await outside;
         var rssMixEnd = server.IsAlive ? server.RssBytes() : 0;
 
-        var slices = new Dictionary<string, (long Requests, double CpuMs, Tally Statuses)>();
+        var slices = new Dictionary<string, (long Requests, double CpuMs, Tally Statuses, long RssBefore, long RssAfter)>();
         if (o.SliceSeconds > 0)
         {
             Log($"each kind alone for {o.SliceSeconds:0.#} s");
@@ -106,11 +106,13 @@ internal static partial class Hostile
                 await SettleAsync(server, idleCpuPerSecond);
                 reader.Phase = "slice";
                 var s0 = Snapshot.Take(server);
+                var rssBefore = server.RssBytes();
                 var alone = await RunKindsAsync(context, [kind], o.SliceSeconds, o.MaxRate, null);
                 var s1 = Snapshot.Take(server);
+                var rssAfter = server.IsAlive ? server.RssBytes() : 0;
                 var requests = alone[kind.Name].Total;
                 var cpu = s1.Cpu - s0.Cpu - (idleCpuPerSecond * (s1.Seconds - s0.Seconds));
-                slices[kind.Name] = (requests, requests == 0 ? double.NaN : cpu * 1000 / requests, alone[kind.Name]);
+                slices[kind.Name] = (requests, requests == 0 ? double.NaN : cpu * 1000 / requests, alone[kind.Name], rssBefore, rssAfter);
             }
         }
 

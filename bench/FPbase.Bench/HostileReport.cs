@@ -16,7 +16,7 @@ internal static partial class Hostile
         IReadOnlyList<HostileKind> kinds,
         HostileContext context,
         Dictionary<string, Tally> mix,
-        Dictionary<string, (long Requests, double CpuMs, Tally Statuses)> slices,
+        Dictionary<string, (long Requests, double CpuMs, Tally Statuses, long RssBefore, long RssAfter)> slices,
         ConcurrentDictionary<(string Route, string Column), Tally> routes,
         HostileReader reader,
         ServerProcess server)
@@ -136,16 +136,16 @@ internal static partial class Hostile
                 b.AppendLine(inv, $"  - {count:N0} × {entry}");
             }
             b.AppendLine();
-            b.AppendLine("| kind | clients | mix: requests | mix: by status | alone: by status | alone: server CPU ms/request |");
-            b.AppendLine("|---|---|---|---|---|---|");
+            b.AppendLine("| kind | clients | mix: requests | mix: by status | alone: by status | alone: server CPU ms/request | alone: resident after (change) |");
+            b.AppendLine("|---|---|---|---|---|---|---|");
             foreach (var kind in kinds)
             {
                 var t = mix[kind.Name];
-                var alone = slices.TryGetValue(kind.Name, out var s) ? (s.Statuses.Describe(), Cpu(s.CpuMs)) : ("–", "–");
-                b.AppendLine(inv, $"| {kind.Name} | {kind.Concurrency} | {t.Total:N0} | {t.Describe()} | {alone.Item1} | {alone.Item2} |");
+                var alone = slices.TryGetValue(kind.Name, out var s) ? (s.Statuses.Describe(), Cpu(s.CpuMs), s.RssAfter > 0 ? $"{MiB(s.RssAfter)} ({SignedMiB(s.RssAfter - s.RssBefore)})" : "server exited") : ("–", "–", "–");
+                b.AppendLine(inv, $"| {kind.Name} | {kind.Concurrency} | {t.Total:N0} | {t.Describe()} | {alone.Item1} | {alone.Item2} | {alone.Item3} |");
             }
 
-            b.AppendLine(inv, $"| **all** | {kinds.Sum(k => k.Concurrency)} | {hostileRequests:N0} | | | mix: {Cpu(cpuMsPerRequest)} |");
+            b.AppendLine(inv, $"| **all** | {kinds.Sum(k => k.Concurrency)} | {hostileRequests:N0} | | | mix: {Cpu(cpuMsPerRequest)} | |");
             b.AppendLine();
             b.AppendLine("| route, random query string (mix) | random-query: by status | spoofed: by status |");
             b.AppendLine("|---|---|---|");
@@ -173,7 +173,7 @@ internal static partial class Hostile
                 rss = new { start = RssStart, peak = RssPeak, mixEnd = RssMixEnd, end = RssEnd, budget = budget?.Bytes, budgetSetting = budget?.Setting },
                 reader = new { p50 = outsideP50, p99 = outsideP99, insideDriverP50 = p50, insideDriverP99 = p99, requests = readerAll.Count, answered = readerAnswered.Length, statuses = readerStatuses.Counts, reader5xx, slowest = OutsideReader.Where(s => s.Status != "429").OrderByDescending(s => s.Ms).Take(20) },
                 cpu = new { server = serverCpu, idlePerSecond = IdleCpuPerSecond, msPerHostileRequest = cpuMsPerRequest, machineBusy, driver = driverCpu },
-                kinds = kinds.ToDictionary(k => k.Name, k => new { clients = k.Concurrency, statuses = mix[k.Name].Counts, alone = slices.TryGetValue(k.Name, out var s) ? new { statuses = s.Statuses.Counts, cpuMs = double.IsFinite(s.CpuMs) ? s.CpuMs : (double?)null } : null }),
+                kinds = kinds.ToDictionary(k => k.Name, k => new { clients = k.Concurrency, statuses = mix[k.Name].Counts, alone = slices.TryGetValue(k.Name, out var s) ? new { statuses = s.Statuses.Counts, cpuMs = double.IsFinite(s.CpuMs) ? s.CpuMs : (double?)null, rssBefore = s.RssBefore, rssAfter = s.RssAfter } : null }),
                 log = new { fail = fails, crit = crits },
             });
             return b.ToString().TrimEnd();
@@ -215,6 +215,8 @@ internal static partial class Hostile
         }
 
         private static string MiB(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1048576.0:N0} MiB");
+
+        private static string SignedMiB(long bytes) => (bytes >= 0 ? "+" : "−") + MiB(Math.Abs(bytes));
 
         private static string Ms(double ms) => double.IsFinite(ms) ? string.Create(CultureInfo.InvariantCulture, $"{ms:F1} ms") : "n/a";
 
