@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using FPbase.Web.Features.GraphQL.Transport;
 using FPbase.Web.Tests.Infrastructure;
 
 namespace FPbase.Web.Tests.GraphQL;
@@ -57,6 +58,50 @@ public sealed class GraphQLErrorTests(SiteFixture site) : IClassFixture<SiteFixt
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
         Assert.Null(response.Headers.ETag);
+    }
+
+    [Fact]
+    public async Task MoreVariablesThanAnyOperationDeclaresAreA400()
+    {
+        var declared = "query($id: Int!) { spectrum(id: $id) { id } }";
+        var enough = Enumerable.Range(0, GraphQLRequestReader.MaxVariables - 1).ToDictionary(i => $"v{i}", i => (object)i);
+        enough["id"] = 1;
+        var accepted = await _client.SendAsync(GraphQLClient.Post(declared, enough));
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+
+        var tooMany = new Dictionary<string, object>(enough) { ["one-more"] = 0 };
+        var errors = await AssertGraphQLErrorAsync(await _client.SendAsync(GraphQLClient.Post(declared, tooMany)));
+        Assert.Contains($"{GraphQLRequestReader.MaxVariables:N0}", (string?)errors[0]!["message"], StringComparison.Ordinal);
+
+        var inTheUrl = System.Text.Json.JsonSerializer.Serialize(tooMany);
+        await AssertGraphQLErrorAsync(await _client.GetAsync(GraphQLClient.Path + "?query=" + Uri.EscapeDataString(declared) + "&variables=" + Uri.EscapeDataString(inTheUrl)));
+    }
+
+    [Fact]
+    public async Task ReadingAWideBodyAllocatesLessThanTwiceTheBody()
+    {
+        // 80,000 variables, ~0.9 MB: read, counted and refused. Reading used to copy the body four times and index
+        // it twice (a growing MemoryStream, its array, the document and a clone of the variables: 7 MB a request). The
+        // in-memory test transport copies the body once on its way in, in this process.
+        var wide = Encoding.UTF8.GetBytes("{\"query\":\"{__typename}\",\"variables\":{" + string.Join(",", Enumerable.Range(0, 80_000).Select(i => $"\"k{i}\":1")) + "}}");
+        async Task<long> AllocatedByOneAsync()
+        {
+            using var content = new ByteArrayContent(wide) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } };
+            var before = GC.GetTotalAllocatedBytes(precise: true);
+            using var response = await _client.PostAsync(GraphQLClient.Path, content);
+            var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            return allocated;
+        }
+
+        await AllocatedByOneAsync();
+        var least = long.MaxValue;
+        for (var i = 0; i < 3; i++)
+        {
+            least = Math.Min(least, await AllocatedByOneAsync());
+        }
+
+        Assert.True(least < 2L * wide.Length, $"one request allocated {least:N0} bytes for a {wide.Length:N0}-byte body");
     }
 
     [Fact]

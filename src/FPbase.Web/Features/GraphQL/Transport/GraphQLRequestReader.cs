@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Net.Http.Headers;
@@ -7,14 +8,27 @@ namespace FPbase.Web.Features.GraphQL.Transport;
 /// <summary>
 /// Reads a GraphQL request from GET/HEAD query parameters (<c>query</c>, <c>variables</c>,
 /// <c>operationName</c>) or a POST body (<c>application/json</c> {query, variables, operationName}, or
-/// <c>application/graphql</c> with the query as the body). The body is read at most once per request,
-/// buffered and rewound (the caching middleware reads it before the endpoint does), and capped at 1 MB.
+/// <c>application/graphql</c> with the query as the body). The body is read at most once per request (the caching
+/// middleware reads it before the endpoint does; the second gets the first's result), capped at 1 MB, and sends at
+/// most 1,000 variables.
 /// </summary>
 internal static class GraphQLRequestReader
 {
     public const int MaxBodyBytes = 1024 * 1024;
 
+    /// <summary>
+    /// The most variables a request may send. No operation declares this many, and the variables are kept until the
+    /// operation says which it reads: without a bound, 1 MB of one-character variables would be indexed and copied.
+    /// </summary>
+    public const int MaxVariables = 1000;
+
+    /// <summary>A body of unknown length starts in a buffer this large, and doubles up to <see cref="MaxBodyBytes"/>.</summary>
+    private const int FirstBufferBytes = 16 * 1024;
+
     private static readonly object ItemKey = new();
+
+    /// <summary>The bodies' buffers: at most 8 of each size kept, none larger than <see cref="MaxBodyBytes"/> (16 MB at most).</summary>
+    private static readonly ArrayPool<byte> BodyBuffers = ArrayPool<byte>.Create(MaxBodyBytes, maxArraysPerBucket: 8);
 
     public static async ValueTask<GraphQLReadResult> ReadAsync(HttpContext context)
     {
@@ -40,83 +54,146 @@ internal static class GraphQLRequestReader
             return TooLarge();
         }
 
-        var body = await ReadBodyAsync(request, cancellationToken);
-        if (body is null)
-        {
-            return TooLarge();
-        }
-
         var mediaType = MediaTypeHeaderValue.TryParse(request.ContentType, out var parsed) ? parsed.MediaType.Value : null;
-        if (string.Equals(mediaType, "application/graphql", StringComparison.OrdinalIgnoreCase))
-        {
-            return FromParameters(Encoding.UTF8.GetString(body), request.Query["operationName"], request.Query["variables"]);
-        }
-
-        return FromJsonBody(body);
+        var isQueryText = string.Equals(mediaType, "application/graphql", StringComparison.OrdinalIgnoreCase);
+        var operationName = request.Query["operationName"];
+        var variables = request.Query["variables"];
+        return await ReadBodyAsync(request, body => isQueryText ? FromParameters(Encoding.UTF8.GetString(body.Span), operationName, variables) : FromJsonBody(body), cancellationToken);
     }
 
-    /// <summary>The body, or null when it is larger than <see cref="MaxBodyBytes"/>. Left rewound for the next reader.</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the body into one buffer from <see cref="BodyBuffers"/> and hands it to <paramref name="parse"/>, which
+    /// must keep nothing of it (the buffer is reused); too large when more than <see cref="MaxBodyBytes"/> arrive.
+    /// Nothing reads the body after this (the result is kept in the request's items), so it is not buffered for
+    /// rewinding, and no growing stream leaves copies behind.
+    /// </summary>
+    private static async Task<GraphQLReadResult> ReadBodyAsync(HttpRequest request, Func<ReadOnlyMemory<byte>, GraphQLReadResult> parse, CancellationToken cancellationToken)
     {
-        request.EnableBuffering();
-        var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                request.Body.Position = 0;
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        request.Body.Position = 0;
-        return buffer.ToArray();
-    }
-
-    private static GraphQLReadResult FromJsonBody(byte[] body)
-    {
-        JsonDocument document;
+        var buffer = BodyBuffers.Rent((int)Math.Clamp(request.ContentLength ?? FirstBufferBytes, 1, MaxBodyBytes));
+        var length = 0;
         try
         {
-            document = JsonDocument.Parse(body);
+            while (true)
+            {
+                var capacity = Math.Min(buffer.Length, MaxBodyBytes);
+                if (length == capacity)
+                {
+                    if (capacity == MaxBodyBytes)
+                    {
+                        var probe = new byte[1];
+                        if (await request.Body.ReadAsync(probe, cancellationToken) > 0)
+                        {
+                            return TooLarge();
+                        }
+
+                        break;
+                    }
+
+                    var larger = BodyBuffers.Rent(Math.Min(capacity * 2, MaxBodyBytes));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    BodyBuffers.Return(buffer);
+                    buffer = larger;
+                    continue;
+                }
+
+                var read = await request.Body.ReadAsync(buffer.AsMemory(length, capacity - length), cancellationToken);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                length += read;
+            }
+
+            return parse(buffer.AsMemory(0, length));
+        }
+        finally
+        {
+            BodyBuffers.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// {query, operationName, variables} read with a forward-only reader: nothing is indexed but the variables, and
+    /// those only once counted (at most <see cref="MaxVariables"/>), so a wide body costs a pass over its bytes.
+    /// </summary>
+    private static GraphQLReadResult FromJsonBody(ReadOnlyMemory<byte> body)
+    {
+        string? query = null;
+        string? operationName = null;
+        string? variablesText = null;
+        JsonElement? variables = null;
+        var reader = new Utf8JsonReader(body.Span);
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                reader.Skip();
+                _ = reader.Read();
+                return GraphQLReadResult.Fail(StatusCodes.Status400BadRequest, "The request body must be a JSON object with a \"query\".");
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var property = reader.ValueTextEquals("query") ? "query"
+                    : reader.ValueTextEquals("operationName") ? "operationName"
+                    : reader.ValueTextEquals("variables") ? "variables"
+                    : null;
+                reader.Read();
+                switch (property)
+                {
+                    case "query" or "operationName" when reader.TokenType == JsonTokenType.String:
+                        (property == "query" ? ref query : ref operationName) = reader.GetString();
+                        break;
+                    case "variables" when reader.TokenType == JsonTokenType.String:
+                        variablesText = reader.GetString();
+                        variables = null;
+                        break;
+                    case "variables" when reader.TokenType == JsonTokenType.StartObject:
+                        var start = reader;
+                        if (CountProperties(ref reader) > MaxVariables)
+                        {
+                            return TooManyVariables();
+                        }
+
+                        variables = JsonElement.ParseValue(ref start);
+                        variablesText = null;
+                        break;
+                    case "variables" when reader.TokenType == JsonTokenType.Null:
+                        variables = null;
+                        variablesText = null;
+                        break;
+                    case "variables":
+                        return GraphQLReadResult.Fail(StatusCodes.Status400BadRequest, "\"variables\" must be a JSON object.");
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+
+            // Whatever follows the object makes the body invalid JSON, as a document parser would find.
+            _ = reader.Read();
         }
         catch (JsonException)
         {
             return GraphQLReadResult.Fail(StatusCodes.Status400BadRequest, "The request body is not valid JSON.");
         }
 
-        using (document)
+        return variablesText is not null ? FromParameters(query, operationName, variablesText) : Create(query, operationName, variables);
+    }
+
+    /// <summary>The properties of the object the reader is at the start of, skipping their values; leaves it at the end.</summary>
+    private static int CountProperties(ref Utf8JsonReader reader)
+    {
+        var count = 0;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return GraphQLReadResult.Fail(StatusCodes.Status400BadRequest, "The request body must be a JSON object with a \"query\".");
-            }
-
-            var query = root.TryGetProperty("query", out var q) && q.ValueKind == JsonValueKind.String ? q.GetString() : null;
-            var operationName = root.TryGetProperty("operationName", out var o) && o.ValueKind == JsonValueKind.String ? o.GetString() : null;
-            JsonElement? variables = null;
-            if (root.TryGetProperty("variables", out var v))
-            {
-                if (v.ValueKind == JsonValueKind.String)
-                {
-                    return FromParameters(query, operationName, v.GetString());
-                }
-
-                if (v.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
-                {
-                    return GraphQLReadResult.Fail(StatusCodes.Status400BadRequest, "\"variables\" must be a JSON object.");
-                }
-
-                variables = v.ValueKind == JsonValueKind.Object ? v.Clone() : null;
-            }
-
-            return Create(query, operationName, variables);
+            count++;
+            reader.Read();
+            reader.Skip();
         }
+
+        return count;
     }
 
     private static GraphQLReadResult FromParameters(string? query, string? operationName, string? variablesJson)
@@ -130,6 +207,11 @@ internal static class GraphQLRequestReader
                 if (document.RootElement.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
                 {
                     return GraphQLReadResult.Fail(StatusCodes.Status400BadRequest, "\"variables\" must be a JSON object.");
+                }
+
+                if (document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.GetPropertyCount() > MaxVariables)
+                {
+                    return TooManyVariables();
                 }
 
                 variables = document.RootElement.ValueKind == JsonValueKind.Object ? document.RootElement.Clone() : null;
@@ -147,6 +229,9 @@ internal static class GraphQLRequestReader
         => string.IsNullOrWhiteSpace(query)
             ? GraphQLReadResult.Fail(StatusCodes.Status400BadRequest, "Must provide query string.")
             : new GraphQLReadResult(new GraphQLHttpRequest(query, string.IsNullOrEmpty(operationName) ? null : operationName, variables));
+
+    private static GraphQLReadResult TooManyVariables()
+        => GraphQLReadResult.Fail(StatusCodes.Status400BadRequest, $"A request may send at most {MaxVariables:N0} variables.");
 
     private static GraphQLReadResult TooLarge()
         => GraphQLReadResult.Fail(StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {MaxBodyBytes / 1024} KB.");
