@@ -26,7 +26,7 @@ internal sealed record HostileKind(string Name, int Concurrency, string What, Fu
         new("fragment-bomb-get", 1, "the same bomb by GET /graphql/?query=", (c, r, ct) => StatusAsync(c, Get(c.FragmentBombGetPath, r), ct)),
         new("deep-json-graphql", 1, "POST /graphql/ with variables nested 10,000 arrays deep", (c, _, ct) => StatusAsync(c, Post("/graphql/", Json(c.DeepJsonGraphQL)), ct)),
         new("deep-json-proteins", 1, "POST /api/proteins/ with a body nested 10,000 arrays deep", (c, _, ct) => StatusAsync(c, Post("/api/proteins/", Json(c.DeepJson)), ct)),
-        new("wide-json-graphql", 1, "POST /graphql/ `{__typename}` with 100,000 variables (~0.8 MB, one random value so each is new)", (c, r, ct) => StatusAsync(c, Post("/graphql/", Json(c.WideJson(r))), ct)),
+        new("wide-json-graphql", 1, "POST /graphql/ `{__typename}` with 100,000 variables (~0.8 MB, one random value so each is new; more than the 1,000 allowed)", (c, r, ct) => StatusAsync(c, Post("/graphql/", Json(c.WideJson(r))), ct)),
         new("wide-json-proteins", 1, "POST /api/proteins/ with the same 100,000-key object", (c, r, ct) => StatusAsync(c, Post("/api/proteins/", Json(c.WideJson(r))), ct)),
         new("many-params", 1, "GET /api/proteins/ or /table/ with 10,000 query parameters (~50 KB URL)", (c, r, ct) => StatusAsync(c, Get((r.Next(2) == 0 ? "/api/proteins/?" : "/table/?") + c.ManyParams, r), ct)),
         new("many-form-fields", 1, "POST /accounts/login/ with 10,000 form fields", ManyFormFieldsAsync),
