@@ -203,11 +203,12 @@ internal static partial class Hostile
                     category = null;
                 }
 
-                if (line.StartsWith("fail: ", StringComparison.Ordinal) || line.StartsWith("crit: ", StringComparison.Ordinal))
+                // "fail: Category[id]", after the timestamp when the configuration asks for one (Production does).
+                if (LogEntry.Match(line) is { Success: true } entry)
                 {
-                    fail += line[0] == 'f' ? 1 : 0;
-                    crit += line[0] == 'c' ? 1 : 0;
-                    category = line[6..];
+                    fail += entry.Groups["level"].Value == "fail" ? 1 : 0;
+                    crit += entry.Groups["level"].Value == "crit" ? 1 : 0;
+                    category = entry.Groups["category"].Value;
                 }
             }
 
@@ -215,6 +216,8 @@ internal static partial class Hostile
         }
 
         private static string MiB(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1048576.0:N0} MiB");
+
+        private static readonly System.Text.RegularExpressions.Regex LogEntry = new("^(?:[0-9][0-9T:.+-]*Z? ?)?(?<level>fail|crit): (?<category>.*)$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
         private static string SignedMiB(long bytes) => (bytes >= 0 ? "+" : "−") + MiB(Math.Abs(bytes));
 

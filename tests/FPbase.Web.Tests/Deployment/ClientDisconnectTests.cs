@@ -41,15 +41,17 @@ public sealed class ClientDisconnectTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("/graphql/")]
-    [InlineData("/api/proteins/")]
-    public async Task AClientThatResetsWhileSendingItsBodyIsNotLoggedAsAnUnhandledException(string path)
+    [InlineData("/graphql/", "application/json")]
+    [InlineData("/api/proteins/", "application/json")]
+    [InlineData("/accounts/login/", "application/x-www-form-urlencoded")]
+    public async Task AClientThatResetsWhileSendingItsBodyIsNotLoggedAsAnError(string path, string contentType)
     {
+        var before = _site!.StandardOutput.Count;
         for (var i = 0; i < 5; i++)
         {
             using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
             await socket.ConnectAsync(_address.Host, _address.Port);
-            var head = $"POST {path} HTTP/1.1\r\nHost: {_address.Authority}\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{{\"query\": \"";
+            var head = $"POST {path} HTTP/1.1\r\nHost: {_address.Authority}\r\nContent-Type: {contentType}\r\nContent-Length: 100000\r\n\r\n{{\"query\": \"";
             await socket.SendAsync(Encoding.ASCII.GetBytes(head));
             await Task.Delay(200);
 
@@ -62,6 +64,9 @@ public sealed class ClientDisconnectTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
         await Task.Delay(500);
         Assert.DoesNotContain(_site!.StandardOutput, line => line.Contains("An unhandled exception", StringComparison.Ordinal));
-        Assert.DoesNotContain(_site.StandardOutput, line => line.StartsWith("fail:", StringComparison.Ordinal) && line.Contains("ExceptionHandlerMiddleware", StringComparison.Ordinal));
+        // Nor as any error: Kestrel logs one when it drains a body whose reader a reset left mid-read
+        // (dotnet/aspnetcore#17840) unless the request is aborted first.
+        var error = _site.StandardOutput.Skip(before).FirstOrDefault(line => line.Contains("\"LogLevel\":\"Error\"", StringComparison.Ordinal) || line.StartsWith("fail:", StringComparison.Ordinal));
+        Assert.True(error is null, error);
     }
 }

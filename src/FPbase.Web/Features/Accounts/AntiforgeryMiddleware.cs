@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Antiforgery;
 using FPbase.Web.Infrastructure;
+using Microsoft.AspNetCore.Antiforgery;
 
 namespace FPbase.Web.Features.Accounts;
 
@@ -38,6 +38,12 @@ internal sealed class AntiforgeryMiddleware(RequestDelegate next, IAntiforgery a
         try
         {
             valid = await antiforgery.IsRequestValidAsync(context);
+        }
+        catch (AntiforgeryValidationException ex) when (ex.InnerException is { } read && ClientGoneExceptionHandler.IsClientGone(context, read))
+        {
+            // The client hung up while its form was read: the exception handler's to let go, like any other reset.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(read);
+            throw;
         }
         catch (Exception ex) when (ex is InvalidDataException or AntiforgeryValidationException)
         {
