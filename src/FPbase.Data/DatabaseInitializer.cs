@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using FPbase.Data.Seeding;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Logging;
 
 namespace FPbase.Data;
@@ -53,6 +55,9 @@ public static class DatabaseInitializer
             try
             {
                 var sw = Stopwatch.StartNew();
+
+                // EF Core reads the history before it creates it, and logs the failed read of a new database as an error.
+                await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
                 var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).Count();
                 await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
                 logger.LogInformation("Database migrated (PostgreSQL, {Pending} migrations applied) in {Elapsed} ms", pending, sw.ElapsedMilliseconds);

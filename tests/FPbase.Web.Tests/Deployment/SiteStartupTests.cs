@@ -149,6 +149,26 @@ public sealed class SiteStartupTests(SiteStartupTests.Database database) : IClas
         Assert.Contains(lines, l => l.Contains("\"Category\":\"Microsoft.Hosting.Lifetime\"", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task AFirstStartOnAnEmptyDatabaseLogsNoError()
+    {
+        // EF Core reads the migrations history before creating it, and logged the failed SELECT as an error: the
+        // first thing an operator saw of a new install.
+        await using var empty = await TestDatabase.CreateAsync();
+        await using var site = SiteProcess.Start("Production", new Dictionary<string, string>
+        {
+            ["ConnectionStrings:Postgres"] = empty.ConnectionString,
+            ["Seed:Enabled"] = "false",
+            ["Accounts:SecureCookies"] = "false",
+        });
+        var address = await site.WaitUntilListeningAsync();
+        using var client = new HttpClient { BaseAddress = address };
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+
+        var error = site.StandardOutput.FirstOrDefault(l => l.Contains("\"LogLevel\":\"Error\"", StringComparison.Ordinal) || l.Contains("\"LogLevel\":\"Critical\"", StringComparison.Ordinal));
+        Assert.True(error is null, error);
+    }
+
     /// <summary>One database for the starts that get that far (migrated by the first).</summary>
     public sealed class Database : IAsyncLifetime
     {
