@@ -77,6 +77,38 @@ public sealed class GraphQLErrorTests(SiteFixture site) : IClassFixture<SiteFixt
         await AssertGraphQLErrorAsync(await _client.GetAsync(GraphQLClient.Path + "?query=" + Uri.EscapeDataString(declared) + "&variables=" + Uri.EscapeDataString(inTheUrl)));
     }
 
+    [Theory]
+    [InlineData("{\"query\":\"{__typename}\",\"query\":null}", HttpStatusCode.BadRequest)]
+    [InlineData("{\"query\":null,\"query\":\"{__typename}\"}", HttpStatusCode.OK)]
+    [InlineData("{\"variables\":[],\"variables\":{},\"query\":\"{__typename}\"}", HttpStatusCode.OK)]
+    [InlineData("{\"variables\":{},\"variables\":[],\"query\":\"{__typename}\"}", HttpStatusCode.BadRequest)]
+    [InlineData("{\"query\":\"query A{__typename} query B{__typename}\",\"operationName\":\"A\",\"operationName\":null}", HttpStatusCode.BadRequest)]
+    public async Task ARepeatedMemberCountsAsItsLastValue(string body, HttpStatusCode expected)
+    {
+        var response = await _client.PostAsync(GraphQLClient.Path, new StringContent(body, Encoding.UTF8, "application/json"));
+        Assert.True(response.StatusCode == expected, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    [Theory]
+    [InlineData("{\"query\":\"\\udc00\"}")]
+    [InlineData("{\"\\udc00\":1,\"query\":\"{__typename}\"}")]
+    [InlineData("{\"operationName\":\"\\ud800\",\"query\":\"{__typename}\"}")]
+    [InlineData("{\"query\":\"{__typename}\",\"variables\":\"\\udc00\"}")]
+    [InlineData("{\"query\":\"query($a: String){ organisms(search: $a) { id } }\",\"variables\":{\"a\":\"\\udc00\"}}")]
+    public async Task TextThatIsNoUnicodeIsA400(string body)
+    {
+        await AssertGraphQLErrorAsync(await _client.PostAsync(GraphQLClient.Path, new StringContent(body, Encoding.UTF8, "application/json")));
+    }
+
+    [Fact]
+    public async Task InvalidUtf8IsA400()
+    {
+        var body = Encoding.UTF8.GetBytes("{\"query\":\"{__typename}  \"}");
+        body[^4] = 0xC3;
+        using var content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } };
+        await AssertGraphQLErrorAsync(await _client.PostAsync(GraphQLClient.Path, content));
+    }
+
     [Fact]
     public async Task ReadingAWideBodyAllocatesLessThanTwiceTheBody()
     {

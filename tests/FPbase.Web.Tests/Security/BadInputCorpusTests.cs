@@ -291,7 +291,8 @@ public sealed partial class BadInputCorpusTests(SiteFixture site) : IClassFixtur
         var deep = new string('[', 10_000) + new string(']', 10_000);
         var deepObject = string.Concat(Enumerable.Repeat("{\"a\":", 10_000)) + "1" + new string('}', 10_000);
         var wide = "{" + string.Join(",", Enumerable.Range(0, 60_000).Select(i => $"\"k{i}\":1")) + "}";
-        foreach (var body in new[] { deep, deepObject, wide, "{\"query\":\"{__typename}\",\"variables\":" + deepObject + "}" })
+        var notUnicode = "{\"query\":\"\\udc00\",\"name\":\"\\ud800\",\"variables\":{\"a\":\"\\udc00\"}}";
+        foreach (var body in new[] { deep, deepObject, wide, "{\"query\":\"{__typename}\",\"variables\":" + deepObject + "}", notUnicode })
         {
             await ExpectClientErrorAsync(client, HttpMethod.Post, "/graphql/", new StringContent(body, Encoding.UTF8, "application/json"), failures);
             await ExpectClientErrorAsync(editor.Http, HttpMethod.Post, "/api/microscopes/", new StringContent(body, Encoding.UTF8, "application/json"), failures);

@@ -123,6 +123,7 @@ internal static class GraphQLRequestReader
         string? operationName = null;
         string? variablesText = null;
         JsonElement? variables = null;
+        GraphQLReadResult? variablesProblem = null;
         var reader = new Utf8JsonReader(body.Span);
         try
         {
@@ -133,53 +134,81 @@ internal static class GraphQLRequestReader
                 return GraphQLReadResult.Fail(StatusCodes.Status400BadRequest, "The request body must be a JSON object with a \"query\".");
             }
 
+            // A member given twice counts as its last value, as a document's lookup finds it.
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var property = reader.ValueTextEquals("query") ? "query"
-                    : reader.ValueTextEquals("operationName") ? "operationName"
-                    : reader.ValueTextEquals("variables") ? "variables"
-                    : null;
+                var member = reader.ValueTextEquals("query") ? Member.Query
+                    : reader.ValueTextEquals("operationName") ? Member.OperationName
+                    : reader.ValueTextEquals("variables") ? Member.Variables
+                    : Member.Other;
                 reader.Read();
-                switch (property)
+                switch (member)
                 {
-                    case "query" or "operationName" when reader.TokenType == JsonTokenType.String:
-                        (property == "query" ? ref query : ref operationName) = reader.GetString();
+                    case Member.Query:
+                        query = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
                         break;
-                    case "variables" when reader.TokenType == JsonTokenType.String:
-                        variablesText = reader.GetString();
-                        variables = null;
+                    case Member.OperationName:
+                        operationName = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
                         break;
-                    case "variables" when reader.TokenType == JsonTokenType.StartObject:
-                        var start = reader;
-                        if (CountProperties(ref reader) > MaxVariables)
+                    case Member.Variables:
+                        (variables, variablesText, variablesProblem) = reader.TokenType switch
                         {
-                            return TooManyVariables();
-                        }
-
-                        variables = JsonElement.ParseValue(ref start);
-                        variablesText = null;
-                        break;
-                    case "variables" when reader.TokenType == JsonTokenType.Null:
-                        variables = null;
-                        variablesText = null;
-                        break;
-                    case "variables":
-                        return GraphQLReadResult.Fail(StatusCodes.Status400BadRequest, "\"variables\" must be a JSON object.");
-                    default:
-                        reader.Skip();
+                            JsonTokenType.String => (null, reader.GetString(), null),
+                            JsonTokenType.Null => (null, null, null),
+                            JsonTokenType.StartObject => ReadVariables(ref reader),
+                            _ => (null, null, GraphQLReadResult.Fail(StatusCodes.Status400BadRequest, "\"variables\" must be a JSON object.")),
+                        };
                         break;
                 }
+
+                reader.Skip();
             }
 
             // Whatever follows the object makes the body invalid JSON, as a document parser would find.
             _ = reader.Read();
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: text that is no Unicode (a lone surrogate escape, bytes that are not UTF-8).
             return GraphQLReadResult.Fail(StatusCodes.Status400BadRequest, "The request body is not valid JSON.");
         }
 
-        return variablesText is not null ? FromParameters(query, operationName, variablesText) : Create(query, operationName, variables);
+        return variablesProblem ?? (variablesText is not null ? FromParameters(query, operationName, variablesText) : Create(query, operationName, variables));
+    }
+
+    /// <summary>The variables object the reader is at the start of (left at its end), or the problem with it.</summary>
+    /// <summary>
+    /// The variables object the reader is at the start of (left at its end), or the problem with it. Its text must be
+    /// Unicode: a lone surrogate escape or bytes that are not UTF-8 throw <see cref="InvalidOperationException"/> here,
+    /// as a 400, rather than later wherever a value is read.
+    /// </summary>
+    private static (JsonElement? Variables, string? Text, GraphQLReadResult? Problem) ReadVariables(ref Utf8JsonReader reader)
+    {
+        var start = reader;
+        if (CountProperties(ref reader) > MaxVariables)
+        {
+            return (null, null, TooManyVariables());
+        }
+
+        var check = start;
+        var depth = check.CurrentDepth;
+        while (check.Read() && !(check.TokenType == JsonTokenType.EndObject && check.CurrentDepth == depth))
+        {
+            if (check.TokenType is JsonTokenType.PropertyName or JsonTokenType.String && (check.ValueIsEscaped || !System.Text.Ascii.IsValid(check.ValueSpan)))
+            {
+                _ = check.GetString();
+            }
+        }
+
+        return (JsonElement.ParseValue(ref start), null, null);
+    }
+
+    private enum Member
+    {
+        Other,
+        Query,
+        OperationName,
+        Variables,
     }
 
     /// <summary>The properties of the object the reader is at the start of, skipping their values; leaves it at the end.</summary>
@@ -201,22 +230,25 @@ internal static class GraphQLRequestReader
         JsonElement? variables = null;
         if (!string.IsNullOrWhiteSpace(variablesJson))
         {
+            var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(variablesJson));
             try
             {
-                using var document = JsonDocument.Parse(variablesJson);
-                if (document.RootElement.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
+                reader.Read();
+                GraphQLReadResult? problem;
+                (variables, _, problem) = reader.TokenType switch
                 {
-                    return GraphQLReadResult.Fail(StatusCodes.Status400BadRequest, "\"variables\" must be a JSON object.");
-                }
-
-                if (document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.GetPropertyCount() > MaxVariables)
+                    JsonTokenType.Null => (null, null, null),
+                    JsonTokenType.StartObject => ReadVariables(ref reader),
+                    _ => (null, null, GraphQLReadResult.Fail(StatusCodes.Status400BadRequest, "\"variables\" must be a JSON object.")),
+                };
+                reader.Skip();
+                _ = reader.Read();
+                if (problem is not null)
                 {
-                    return TooManyVariables();
+                    return problem;
                 }
-
-                variables = document.RootElement.ValueKind == JsonValueKind.Object ? document.RootElement.Clone() : null;
             }
-            catch (JsonException)
+            catch (Exception ex) when (ex is JsonException or InvalidOperationException)
             {
                 return GraphQLReadResult.Fail(StatusCodes.Status400BadRequest, "\"variables\" is not valid JSON.");
             }
