@@ -108,6 +108,9 @@ public sealed class HttpCachingOptions
     /// </summary>
     public TimeSpan OutboxGracePeriod { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Shared caches in front that the site purges after every bump (<c>HttpCaching:Edge</c>); none by default.</summary>
+    public EdgeCacheOptions Edge { get; set; } = new();
+
     internal TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
     /// <summary>

@@ -93,12 +93,37 @@ internal sealed class HttpCachingOptionsValidator(CachedEndpoints? endpoints = n
             failures.Add($"{HttpCachingOptions.SectionName}:{nameof(options.KeyPrefix)} must not be empty.");
         }
 
+        ValidateEdge(options.Edge, failures);
+
         if (options.ShortcutRoutes < 0)
         {
             failures.Add($"{HttpCachingOptions.SectionName}:{nameof(options.ShortcutRoutes)} must be 0 or more.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateEdge(EdgeCacheOptions edge, List<string> failures)
+    {
+        const string section = HttpCachingOptions.SectionName + ":Edge";
+        for (var i = 0; i < edge.Nodes.Count; i++)
+        {
+            if (!Uri.TryCreate(edge.Nodes[i], UriKind.Absolute, out var node) || node.Scheme is not ("http" or "https")
+                || node.PathAndQuery != "/" || !string.IsNullOrEmpty(node.UserInfo))
+            {
+                failures.Add($"{section}:Nodes:{i} must be the base address of an edge node (http://host:port), not '{edge.Nodes[i]}'.");
+            }
+        }
+
+        if (edge.TimeToLive < TimeSpan.FromSeconds(1) || edge.TimeToLive > TimeSpan.FromDays(30))
+        {
+            failures.Add($"{section}:{nameof(edge.TimeToLive)} must be between 1 s and 30 days.");
+        }
+
+        if (edge.PurgeTimeout < TimeSpan.FromMilliseconds(100) || edge.PurgeTimeout > TimeSpan.FromMinutes(1))
+        {
+            failures.Add($"{section}:{nameof(edge.PurgeTimeout)} must be between 0.1 s and 1 minute.");
+        }
     }
 
     /// <summary>The largest share of the payload memory one payload may take, and what one compaction frees.</summary>

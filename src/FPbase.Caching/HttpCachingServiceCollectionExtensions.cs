@@ -35,6 +35,7 @@ public static class HttpCachingServiceCollectionExtensions
         services.TryAddSingleton<FPbase.Caching.Http.Shortcut.ShortcutRoutes>();
         services.AddMetrics();
         services.TryAddSingleton<FPbase.Caching.Diagnostics.CacheMetrics>();
+        services.TryAddSingleton<FPbase.Caching.Edge.EdgePurger>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HttpCachingOptions>, HttpCachingOptionsValidator>());
         services.TryAddSingleton<IResourceVersionStore, InMemoryResourceVersionStore>();
         services.TryAddSingleton<IResourceVersions, ResourceVersions>();

@@ -55,4 +55,10 @@ internal static partial class Log
 
     [LoggerMessage(10, LogLevel.Warning, "A set-based SQL command could not be attributed to a table; bumping every resource the model knows.", EventName = "UnattributedSqlWrite")]
     public static partial void UnattributedSqlWrite(ILogger logger);
+
+    [LoggerMessage(21, LogLevel.Debug, "A purge of {Count} keys on the edge node {Node} failed; retrying.", EventName = "EdgePurgeAttemptFailed")]
+    public static partial void EdgePurgeAttemptFailed(ILogger logger, int count, Uri node, Exception? exception);
+
+    [LoggerMessage(22, LogLevel.Warning, "The edge node {Node} did not purge {Count} keys within {Seconds} s; the write is refused and the outbox will purge them.", EventName = "EdgePurgeFailed")]
+    public static partial void EdgePurgeFailed(ILogger logger, Uri node, int count, double seconds);
 }

@@ -30,7 +30,10 @@ namespace FPbase.Caching.Diagnostics;
 /// without validators), else 0.</item>
 /// <item><c>fpbase.cache.outbox.unconfirmed</c>: outbox rows past their grace period at the drainer's last pass (at
 /// most 500 a pass): committed writes whose bumps wait for the version store. Above zero for more than a pass or two,
-/// Redis is not taking bumps.</item>
+/// Redis is not taking bumps (or an edge node is not taking purges).</item>
+/// <item><c>fpbase.cache.edge.purges</c>: PURGE requests to edge nodes by <c>outcome</c>: <c>done</c> (the node
+/// answered 200), <c>retried</c> (an attempt failed and is tried again), <c>failed</c> (a node kept failing past
+/// <c>HttpCaching:Edge:PurgeTimeout</c>: the write was refused and the outbox purges it).</item>
 /// </list>
 /// </summary>
 public sealed class CacheMetrics
@@ -46,6 +49,7 @@ public sealed class CacheMetrics
     private readonly Histogram<double> _bumpWait;
     private readonly Counter<long> _leaseExpiries;
     private readonly Counter<long> _storeErrors;
+    private readonly Counter<long> _edgePurges;
     private long _outboxUnconfirmed;
     private int _circuitOpen;
 
@@ -75,6 +79,7 @@ public sealed class CacheMetrics
         _bumpWait = meter.CreateHistogram<double>("fpbase.cache.bump.wait", "s", "How long a bump waited for the other instances.");
         _leaseExpiries = meter.CreateCounter<long>("fpbase.cache.bump.lease_expiries", "{instance}", "Instances a bump waited out instead of hearing their acknowledgement.");
         _storeErrors = meter.CreateCounter<long>("fpbase.cache.store.errors", "{call}", "Version-store calls that failed or timed out, by operation.");
+        _edgePurges = meter.CreateCounter<long>("fpbase.cache.edge.purges", "{request}", "PURGE requests to edge nodes, by outcome.");
         meter.CreateObservableGauge("fpbase.cache.store.circuit", () => Volatile.Read(ref _circuitOpen), "{state}", "1 while the version store's read circuit is open.");
     }
 
@@ -115,6 +120,8 @@ public sealed class CacheMetrics
 
     internal void StoreFailed(string operation) => _storeErrors.Add(1, new KeyValuePair<string, object?>("operation", operation));
 
+    internal void EdgePurged(string outcome) => _edgePurges.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+
     internal void CircuitChanged(bool open) => Volatile.Write(ref _circuitOpen, open ? 1 : 0);
 
     internal void OutboxSeen(int unconfirmed) => Volatile.Write(ref _outboxUnconfirmed, unconfirmed);
@@ -140,6 +147,14 @@ public sealed class CacheMetrics
         public const string PreconditionFailed = "precondition_failed";
         /// <summary>An unsafe method passed to the endpoint.</summary>
         public const string Write = "write";
+    }
+
+    /// <summary>The outcomes of <c>fpbase.cache.edge.purges</c>.</summary>
+    internal static class PurgeOutcomes
+    {
+        public const string Done = "done";
+        public const string Retried = "retried";
+        public const string Failed = "failed";
     }
 
     /// <summary>The operations of <c>fpbase.cache.store.errors</c>.</summary>

@@ -3,8 +3,11 @@ using Microsoft.Net.Http.Headers;
 
 namespace FPbase.Caching.Http;
 
-/// <summary>The caching headers of one cached endpoint for one request, resolved from the central policy.</summary>
-internal readonly record struct CachingHeaders(string CacheControl, string Vary, bool PerUser)
+/// <summary>
+/// The caching headers of one cached endpoint for one request, resolved from the central policy; with edge nodes
+/// (<see cref="EdgeCacheOptions"/>), also the two headers only they read: <c>xkey</c> and <c>Surrogate-Control</c>.
+/// </summary>
+internal readonly record struct CachingHeaders(string CacheControl, string Vary, bool PerUser, string? EdgeKeys = null, string? SurrogateControl = null)
 {
     private const string VaryPublic = "Accept-Encoding";
     private const string VaryPerUser = "Accept-Encoding, Cookie, Authorization";
@@ -24,9 +27,22 @@ internal readonly record struct CachingHeaders(string CacheControl, string Vary,
         return new CachingHeaders(cacheControl, vary, metadata.VaryByUser);
     }
 
-    /// <summary>What to send when no validator can be trusted, or the response is not a 200.</summary>
+    /// <summary>What to send when no validator can be trusted, or the response is not a 200: nothing an edge may keep.</summary>
     public CachingHeaders Uncached()
-        => this with { CacheControl = PerUser ? "private, no-cache" : "no-cache" };
+        => this with { CacheControl = PerUser ? "private, no-cache" : "no-cache", EdgeKeys = null, SurrogateControl = null };
+
+    /// <summary>
+    /// The same, marked for the edge nodes when there are any and the response is the same for everyone: they keep it
+    /// for <see cref="EdgeCacheOptions.TimeToLive"/> and are purged by its resources' names.
+    /// </summary>
+    public CachingHeaders ForEdge(EdgeCacheOptions edge, IReadOnlyList<string> resources)
+        => !edge.Enabled || PerUser || !CacheControl.Contains("public", StringComparison.OrdinalIgnoreCase)
+            ? this
+            : this with
+            {
+                EdgeKeys = Edge.EdgeKeys.Join(resources),
+                SurrogateControl = "max-age=" + ((long)edge.TimeToLive.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            };
 
     /// <summary>The 304 of a revalidation that matched <paramref name="etag"/>, the current tag: status and <see cref="Apply"/>'s fields.</summary>
     public void WriteNotModified(HttpResponse response, string etag)
@@ -43,9 +59,21 @@ internal readonly record struct CachingHeaders(string CacheControl, string Vary,
     public void Apply(HttpResponse response, string? etag)
     {
         var headers = response.Headers;
-        if (!headers.CacheControl.ToString().Contains("no-store", StringComparison.OrdinalIgnoreCase))
+        var noStore = headers.CacheControl.ToString().Contains("no-store", StringComparison.OrdinalIgnoreCase);
+        if (!noStore)
         {
             headers.CacheControl = CacheControl;
+        }
+
+        if (EdgeKeys is not null && etag is not null && !noStore)
+        {
+            headers[Edge.EdgeKeys.ResponseHeader] = EdgeKeys;
+            headers[Edge.EdgeKeys.SurrogateControlHeader] = SurrogateControl;
+        }
+        else
+        {
+            headers.Remove(Edge.EdgeKeys.ResponseHeader);
+            headers.Remove(Edge.EdgeKeys.SurrogateControlHeader);
         }
 
         headers.Vary = Vary;

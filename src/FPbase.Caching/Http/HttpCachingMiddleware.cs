@@ -117,6 +117,7 @@ internal sealed partial class HttpCachingMiddleware(
             return;
         }
 
+        headers = headers.ForEdge(opts.Edge, resources);
         var coding = payloadsOn ? ContentCodingNegotiator.Choose(request) : ContentCoding.Identity;
         var format = opts.FormatVersion ?? _defaultFormat;
         var versionHash = EntityTagFactory.VersionHash(format, name, variant, stamp, UserOf(context, metadata));

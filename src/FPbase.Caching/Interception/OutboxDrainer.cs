@@ -1,5 +1,4 @@
 using FPbase.Caching.Diagnostics;
-using FPbase.Caching.Versions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -9,15 +8,14 @@ using Microsoft.Extensions.Options;
 namespace FPbase.Caching.Interception;
 
 /// <summary>
-/// Deletes the outbox rows this instance has confirmed, and bumps (then deletes) rows that nobody
-/// confirmed within the grace period: bumps that failed because Redis was unreachable, or whose
-/// writer died between commit and bump. Every instance drains, so a change reaches the versions
+/// Deletes the outbox rows this instance has confirmed, and bumps and purges (then deletes) rows that nobody
+/// confirmed within the grace period: bumps that failed because Redis was unreachable or an edge node did not
+/// purge, or whose writer died between commit and bump. Every instance drains, so a change reaches the versions
 /// even if its writer never comes back.
 /// </summary>
 internal sealed class OutboxDrainer<TContext>(
     IServiceScopeFactory scopes,
     ResourceBumper bumper,
-    IResourceVersionStore store,
     IOptions<HttpCachingOptions> options,
     CacheMetrics metrics,
     ILogger<OutboxDrainer<TContext>> logger) : BackgroundService
@@ -63,8 +61,7 @@ internal sealed class OutboxDrainer<TContext>(
             }
 
             var resources = stale.SelectMany(e => OutboxEntry.Split(e.Resources)).ToHashSet(StringComparer.Ordinal);
-            await store.BumpAsync(resources, cancellationToken).ConfigureAwait(false);
-            metrics.Bumped(resources);
+            await bumper.ApplyAsync(resources, cancellationToken).ConfigureAwait(false);
             var ids = stale.Select(e => e.Id).ToList();
             await outbox.Where(e => ids.Contains(e.Id)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
             Log.OutboxDrained(logger, stale.Count);

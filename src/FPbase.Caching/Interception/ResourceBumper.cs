@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using FPbase.Caching.Diagnostics;
+using FPbase.Caching.Edge;
 using FPbase.Caching.Versions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -8,12 +9,12 @@ using Microsoft.Extensions.Options;
 namespace FPbase.Caching.Interception;
 
 /// <summary>
-/// Bumps committed changes and remembers which outbox rows it has confirmed, so the drainer can
-/// delete them. A bump that cannot be confirmed is left to the drainer and thrown at the writer as
+/// Bumps committed changes (new versions, then a purge of the edge nodes, if any) and remembers which outbox rows it
+/// has confirmed, so the drainer can delete them. A bump that cannot be confirmed is left to the drainer and thrown at the writer as
 /// <see cref="ResourceVersionsUnconfirmedException"/>: its data is committed, but other instances may
 /// still serve what it replaced, so the write must not be acknowledged.
 /// </summary>
-internal sealed class ResourceBumper(IResourceVersionStore store, CommittedReads committed, IOptions<HttpCachingOptions> options, CacheMetrics metrics, ILogger<ResourceBumper> logger)
+internal sealed class ResourceBumper(IResourceVersionStore store, EdgePurger edge, CommittedReads committed, IOptions<HttpCachingOptions> options, CacheMetrics metrics, ILogger<ResourceBumper> logger)
 {
     private readonly ConcurrentQueue<long> _confirmed = new();
 
@@ -40,8 +41,7 @@ internal sealed class ResourceBumper(IResourceVersionStore store, CommittedReads
 
         try
         {
-            await store.BumpAsync(resources, CancellationToken.None).ConfigureAwait(false);
-            metrics.Bumped(resources);
+            await ApplyAsync(resources, CancellationToken.None).ConfigureAwait(false);
             foreach (var id in write.OutboxIds)
             {
                 _confirmed.Enqueue(id);
@@ -58,6 +58,18 @@ internal sealed class ResourceBumper(IResourceVersionStore store, CommittedReads
             Log.BumpFailed(logger, resources.Count, ex);
             throw ex as ResourceVersionsUnconfirmedException ?? new ResourceVersionsUnconfirmedException(resources.Count, options.Value.BumpTimeout, ex);
         }
+    }
+
+    /// <summary>
+    /// The bump itself, for a writer and for the drainer: new versions that every instance has acknowledged, then
+    /// the edge nodes' purge, which is only correct after them (a fetch that reaches an instance after the purge must
+    /// find the new versions). Throws when either cannot be confirmed.
+    /// </summary>
+    public async Task ApplyAsync(IReadOnlyCollection<string> resources, CancellationToken cancellationToken)
+    {
+        await store.BumpAsync(resources, cancellationToken).ConfigureAwait(false);
+        metrics.Bumped(resources);
+        await edge.PurgeAsync(resources, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task ResolveAgainAsync(CommittedWrite write, HashSet<string> resources)

@@ -134,4 +134,26 @@ public sealed class HttpCachingOptionsValidatorTests
         app.MapGet("/mine", () => "mine").CacheResources(metadata);
         return app;
     }
+
+    public static TheoryData<string, Action<HttpCachingOptions>> BadEdges => new()
+    {
+        { "HttpCaching:Edge:Nodes:0", o => o.Edge.Nodes.Add("varnish:6081") },
+        { "HttpCaching:Edge:Nodes:0", o => o.Edge.Nodes.Add("ftp://varnish/") },
+        { "HttpCaching:Edge:Nodes:0", o => o.Edge.Nodes.Add("http://varnish:6081/purge") },
+        { "HttpCaching:Edge:TimeToLive", o => o.Edge.TimeToLive = TimeSpan.Zero },
+        { "HttpCaching:Edge:TimeToLive", o => o.Edge.TimeToLive = TimeSpan.FromDays(31) },
+        { "HttpCaching:Edge:PurgeTimeout", o => o.Edge.PurgeTimeout = TimeSpan.FromMilliseconds(10) },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadEdges))]
+    public void AnEdgeNodeThatIsNoBaseAddressOrALifetimeOutOfRangeIsRefusedWithTheSettingsName(string setting, Action<HttpCachingOptions> change)
+    {
+        var result = Validate(change);
+        Assert.True(result.Failed);
+        Assert.Contains(result.Failures!, f => f.StartsWith(setting + " ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AnEdgeNodeWithAPortIsValid() => Assert.True(Validate(o => o.Edge.Nodes.Add("http://varnish:6081")).Succeeded);
 }

@@ -27,7 +27,8 @@ public sealed class KestrelSite : IAsyncDisposable
 
     public IServiceProvider Services => _site!.Services;
 
-    public static async Task<KestrelSite> StartAsync()
+    /// <summary>Starts the site; <paramref name="settings"/> are configuration keys set on top of the tests' own.</summary>
+    public static async Task<KestrelSite> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
         var site = new KestrelSite();
         try
@@ -40,10 +41,17 @@ public sealed class KestrelSite : IAsyncDisposable
             // UseStaticWebAssets: wwwroot's precompressed files (.gz, .br) live in obj/ until publish, and only the
             // Development environment finds them by itself; without it a browser asking for gzip gets an error
             // instead of /js/viewer.js.
-            site._site = site._application.WithWebHostBuilder(builder => builder
-                .UseUrls("http://127.0.0.1:0")
-                .UseStaticWebAssets()
-                .ConfigureTestServices(services => services.AddSingleton<IStartupFilter>(site.Responses)));
+            site._site = site._application.WithWebHostBuilder(builder =>
+            {
+                builder
+                    .UseUrls("http://127.0.0.1:0")
+                    .UseStaticWebAssets()
+                    .ConfigureTestServices(services => services.AddSingleton<IStartupFilter>(site.Responses));
+                foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+                {
+                    builder.UseSetting(key, value);
+                }
+            });
             site._site.UseKestrel();
             site._site.StartServer();
             var addresses = site._site.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();

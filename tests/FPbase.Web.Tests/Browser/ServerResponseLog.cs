@@ -17,6 +17,7 @@ public sealed class ServerResponseLog : IStartupFilter
 {
     private readonly ConcurrentQueue<ServerResponse> _responses = new();
     private long _sequence;
+    private int _inFlight;
 
     /// <summary>A position to read later responses from.</summary>
     public long Mark() => Interlocked.Read(ref _sequence);
@@ -24,6 +25,24 @@ public sealed class ServerResponseLog : IStartupFilter
     /// <summary>The responses to <paramref name="path"/> (path and query as the client sent them, exactly) after <paramref name="mark"/>.</summary>
     public IReadOnlyList<ServerResponse> Since(long mark, string path)
         => _responses.Where(r => r.Sequence > mark && r.PathAndQuery == path).OrderBy(r => r.Sequence).ToList();
+
+    /// <summary>
+    /// A position taken once no request is in the pipeline: a client can have a response's last byte before the
+    /// server has logged it, so a mark taken right after a request may still see that request later.
+    /// </summary>
+    public async Task<long> MarkWhenIdleAsync()
+    {
+        for (var i = 0; i < 500 && Volatile.Read(ref _inFlight) > 0; i++)
+        {
+            await Task.Delay(10);
+        }
+
+        return Mark();
+    }
+
+    /// <summary>Every response after <paramref name="mark"/>, for a failure's message.</summary>
+    public string Describe(long mark)
+        => string.Join("\n", _responses.Where(r => r.Sequence > mark).OrderBy(r => r.Sequence));
 
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
@@ -34,13 +53,21 @@ public sealed class ServerResponseLog : IStartupFilter
             // As the client sent it: the ETag filter canonicalizes the query string it hands the endpoint, the
             // shortcut in front of it does not.
             var pathAndQuery = request.Path + request.QueryString;
-            await nextMiddleware(context);
-            _responses.Enqueue(new ServerResponse(
-                Interlocked.Increment(ref _sequence),
-                request.Method,
-                pathAndQuery,
-                context.Response.StatusCode,
-                ifNoneMatch.Length > 0 ? ifNoneMatch : null));
+            Interlocked.Increment(ref _inFlight);
+            try
+            {
+                await nextMiddleware(context);
+                _responses.Enqueue(new ServerResponse(
+                    Interlocked.Increment(ref _sequence),
+                    request.Method,
+                    pathAndQuery,
+                    context.Response.StatusCode,
+                    ifNoneMatch.Length > 0 ? ifNoneMatch : null));
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _inFlight);
+            }
         });
         next(app);
     };
