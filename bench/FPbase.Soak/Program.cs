@@ -117,6 +117,7 @@ var report = new JsonObject
     ["requests"] = stats.Requests,
     ["ok200"] = stats.Ok200,
     ["notModified304"] = stats.NotModified304,
+    ["edgeHits"] = stats.EdgeHits,
     ["ok200WithoutETag"] = stats.Ok200WithoutETag,
     ["read5xx"] = read5xx,
     ["read503DuringPostgresOutage"] = excused,
@@ -155,7 +156,7 @@ var report = new JsonObject
 
 Console.WriteLine();
 Console.WriteLine($"History check ({elapsed:0.0} s, {options.Instances.Count} instances, {watched.Count} proteins, {result.Observations} observations)");
-Console.WriteLine($"  requests           {stats.Requests,8}   200s {stats.Ok200} (without ETag {stats.Ok200WithoutETag}), 304s {stats.NotModified304}");
+Console.WriteLine($"  requests           {stats.Requests,8}   200s {stats.Ok200} (without ETag {stats.Ok200WithoutETag}), 304s {stats.NotModified304}, answered by Varnish {stats.EdgeHits}");
 Console.WriteLine($"  read 5xx           {read5xx,8}   (+ {excused} documented 503s while PostgreSQL was down; 4xx {stats.Read4xx}{(stats.Read4xxByStatus.IsEmpty ? "" : " " + string.Join(" ", stats.Read4xxByStatus.Select(kv => kv.Key + "x" + kv.Value)))}, transport errors {stats.ReadTransportErrors}, unparsable {stats.ReadParseErrors})");
 Console.WriteLine($"  stale 200s         {result.Stale200,8}");
 Console.WriteLine($"  false 304s         {result.False304,8}");

@@ -12,6 +12,9 @@ public sealed class Stats
     public long Requests, Ok200, NotModified304, Ok200WithoutETag, Read5xx, Read4xx, ReadTransportErrors, ReadParseErrors;
     public long NotModifiedWithOtherETag, ETagReusedForOtherValues;
 
+    /// <summary>Reads answered by a Varnish node from its cache (<c>X-Cache: hit</c>; bench/soak/run --edge).</summary>
+    public long EdgeHits;
+
     /// <summary>Every (path, coding, ETag) seen on a 200, with the values it carried: a strong ETag must never label other data.</summary>
     public readonly ConcurrentDictionary<(string Path, string Coding, string ETag), string> ValuesByETag = new();
     public long WritesAcknowledged, WritesRefused, WritesTimedOut, WriteAckBodyMismatch;
@@ -233,6 +236,11 @@ public sealed class Reader(int index, IReadOnlyList<WatchedProtein> watched, Soa
         using (response)
         {
             var status = (int)response.StatusCode;
+            if (response.Headers.TryGetValues("X-Cache", out var cache) && cache.Contains("hit"))
+            {
+                Interlocked.Increment(ref stats.EdgeHits);
+            }
+
             var etag = response.Headers.ETag?.ToString();
             if (status == 304)
             {

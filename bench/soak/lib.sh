@@ -185,6 +185,12 @@ soak_web_start() {
 	log="$SOAK_STATE/web-$k.log"
 	[[ -n "${SOAK_POSTGRES:-}" ]] || die "SOAK_POSTGRES is not set"
 	curl -s -o /dev/null --max-time 1 "$url/livez" && die "something already answers on $url (set FPBASE_SOAK_WEB_PORT)"
+	# bench/soak/run --edge: the Varnish nodes every instance purges (SOAK_EDGE_NODES, base addresses separated by spaces).
+	local edge=() node i=0
+	for node in ${SOAK_EDGE_NODES:-}; do
+		edge+=("HttpCaching__Edge__Nodes__$i=$node")
+		i=$((i + 1))
+	done
 	# Entrez (GenBank) points at a closed local port: the checker never sends requests to NCBI.
 	# shellcheck disable=SC2086 # SOAK_SEED_ARGS is a list of words
 	(
@@ -202,7 +208,7 @@ soak_web_start() {
 			Logging__Console__TimestampFormat="HH:mm:ss.fff " \
 			Logging__Console__UseUtcTimestamp=true \
 			DOTNET_CLI_TELEMETRY_OPTOUT=1 \
-			exec dotnet "$SOAK_WEB_DLL" --contentRoot "$SOAK_CONTENT_ROOT" --urls "$url" ${SOAK_SEED_ARGS:-}
+			exec env "${edge[@]}" dotnet "$SOAK_WEB_DLL" --contentRoot "$SOAK_CONTENT_ROOT" --urls "$url" ${SOAK_SEED_ARGS:-}
 	) </dev/null >>"$log" 2>&1 &
 	echo $! >"$SOAK_STATE/web-$k.pid"
 	disown $! # stopped by pid file; no "Killed" job message when the instance-kill fault kills it

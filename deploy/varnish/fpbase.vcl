@@ -12,8 +12,8 @@
 # correct: a fetch that began before the purge and ends after it is still stored, but never delivered, because
 # its ticket is below the fence; vcl_hit fetches it again.
 #
-# backends.vcl (next to this file, or on vcl_path) defines the instances: a director `site` and an acl `purgers`
-# (the instances' addresses). scripts/lib/varnish.sh writes it; its comment shows the shape.
+# backends.vcl (next to this file, or on vcl_path) defines the instances: a shard director `site` and an acl
+# `purgers` (the instances' addresses). scripts/lib/varnish.sh writes it; deploy/varnish/compose-backends.vcl is one.
 # Start varnishd with `-p http_gzip_support=off` (the site compresses; Varnish must not re-code its bodies) and
 # `-p vmod_path=<where libvmod_fence.so is>:/usr/lib/x86_64-linux-gnu/varnish/vmods`.
 vcl 4.1;
@@ -85,6 +85,8 @@ sub vcl_hit {
 }
 
 sub vcl_backend_fetch {
+	# Each URL to one instance (its payload cache stays warm); a retry to the next one (vcl_backend_error).
+	set bereq.backend = site.backend(by=URL, alt=bereq.retries);
 	# Before the request leaves: a fetch that began before a purge gets a ticket below that purge's fence.
 	set bereq.http.X-Fence-Ticket = fence.ticket();
 }
@@ -107,6 +109,14 @@ sub vcl_backend_response {
 	set beresp.uncacheable = true;
 	set beresp.ttl = 10s;
 	return (deliver);
+}
+
+sub vcl_backend_error {
+	# An instance that went away between probes: a read is tried again on the next instances (alt=bereq.retries
+	# above). A write is not (it may have run), and its client sees the 503.
+	if (bereq.retries < 2 && (bereq.method == "GET" || bereq.method == "HEAD")) {
+		return (retry);
+	}
 }
 
 sub vcl_deliver {

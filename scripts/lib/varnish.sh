@@ -34,8 +34,8 @@ varnish_build_vmod() {
 # varnish_vmod_path: the vmod_path varnishd needs for fpbase.vcl.
 varnish_vmod_path() { echo "$FPBASE_VARNISH_VMOD_DIR:$FPBASE_VARNISH_SYSTEM_VMODS"; }
 
-# varnish_write_backends FILE HOST:PORT...: the instances as a round-robin director `site`, each probed on
-# /livez, and the acl `purgers` (the instances' hosts: only they purge).
+# varnish_write_backends FILE HOST:PORT...: the instances as a shard director `site`, each probed on /livez, and
+# the acl `purgers` (the instances' hosts: only they purge).
 varnish_write_backends() {
 	local file=$1 i=0 hp host port
 	shift
@@ -48,19 +48,20 @@ varnish_write_backends() {
 			i=$((i + 1))
 		done
 		echo "sub vcl_init {"
-		echo "	new site = directors.round_robin();"
+		echo "	new site = directors.shard();"
 		for ((i = 0; i < $#; i++)); do printf '\tsite.add_backend(web%d);\n' "$i"; done
+		echo "	site.reconfigure();"
 		echo "}"
 		echo "acl purgers {"
-		for hp in "$@"; do printf '\t"%s";\n' "${hp%:*}"; done
+		for hp in "$@"; do echo "${hp%:*}"; done | sort -u | while read -r host; do printf '\t"%s";\n' "$host"; done
 		echo "}"
 	} >"$file"
 }
 
 # varnish_start DIR LISTEN HOST:PORT...: varnishd in the background with its working directory DIR (a -n
 # instance of its own), listening on LISTEN (127.0.0.1:PORT), the instances behind it; pid in DIR/varnishd.pid.
-# Returns once /livez answers 200 through it (the VCL and its fence vmod loaded, an instance healthy), or fails
-# with its log.
+# Returns once it answers a purge (its VCL and the fence vmod loaded; the instances need not be up yet: they purge
+# from their first write on), or fails with its log.
 varnish_start() {
 	local dir=$1 listen=$2 i
 	shift 2
@@ -75,14 +76,26 @@ varnish_start() {
 		</dev/null >"$dir/varnishd.log" 2>&1 &
 	echo $! >"$dir/varnishd.pid"
 	for ((i = 0; i < 300; i++)); do
-		if [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://$listen/livez" 2>/dev/null)" == 200 ]]; then
+		if [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 -X PURGE -H 'xkey-purge: fpbase-start' "http://$listen/" 2>/dev/null)" == 200 ]]; then
 			return 0
 		fi
 		kill -0 "$(cat "$dir/varnishd.pid")" 2>/dev/null || break
 		sleep 0.1
 	done
 	cat "$dir/varnishd.log" >&2
-	die "varnishd on $listen did not answer /livez with 200 within 30 s (log above)"
+	die "varnishd on $listen did not start (log above)"
+}
+
+# varnish_wait_healthy LISTEN [SECONDS]: until /livez answers 200 through Varnish (an instance is up and probed healthy).
+varnish_wait_healthy() {
+	local listen=$1 limit=${2:-60} i
+	for ((i = 0; i < limit * 10; i++)); do
+		if [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://$listen/livez" 2>/dev/null)" == 200 ]]; then
+			return 0
+		fi
+		sleep 0.1
+	done
+	die "no instance answered /livez through Varnish on $listen within $limit s"
 }
 
 # varnish_stop DIR: stops the varnishd that varnish_start started there (by pid file).

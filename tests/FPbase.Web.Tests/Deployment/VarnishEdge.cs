@@ -32,9 +32,10 @@ public sealed class VarnishEdge : IAsyncDisposable
         return new VarnishEdge(Directory.CreateTempSubdirectory("fpbase-varnish-"), ((IPEndPoint)listener.LocalEndpoint).Port);
     }
 
-    /// <summary>Starts varnishd with <paramref name="backends"/> (the site's instances) behind it; returns once it purges.</summary>
+    /// <summary>Starts varnishd with <paramref name="backends"/> (the site's instances) behind it; returns once they answer through it.</summary>
     public Task StartAsync(params Uri[] backends)
-        => RunAsync($"varnish_start {Quote(_directory.FullName)} 127.0.0.1:{Address.Port} {string.Join(' ', backends.Select(b => $"127.0.0.1:{b.Port}"))}");
+        => RunAsync($"varnish_start {Quote(_directory.FullName)} 127.0.0.1:{Address.Port} {string.Join(' ', backends.Select(b => $"127.0.0.1:{b.Port}"))}"
+            + $" && varnish_wait_healthy 127.0.0.1:{Address.Port}");
 
     /// <summary>Runs the VCL's own varnishtest files (deploy/varnish/tests); returns their output, throws when one fails.</summary>
     public static Task<string> RunVarnishTestsAsync() => RunAsync("varnish_vtc");
