@@ -8,7 +8,7 @@ SOAK_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=scripts/lib/services.sh
 source "$SOAK_DIR/../../scripts/lib/services.sh"
 
-SOAK_STATE="$FPBASE_ROOT/.tmp/soak"
+SOAK_STATE="${FPBASE_SOAK_STATE:-$FPBASE_ROOT/.tmp/soak}" # FPBASE_SOAK_STATE: a second run keeps its own files
 SOAK_REDIS_A="${FPBASE_SOAK_REDIS_PORT:-6390}"  # first master
 SOAK_REDIS_B="$((SOAK_REDIS_A + 1))"            # first replica
 SOAK_REDIS_DEAD="$((SOAK_REDIS_A + 9))"         # nothing listens there: REPLICAOF it makes a node read-only
