@@ -36,6 +36,15 @@ public sealed class SoakOptions
 
     public int RequestTimeoutMs { get; set; } = 10_000;
 
+    /// <summary>Base addresses whose <c>/metrics</c> are scraped during the run (each instance itself, not through Varnish).</summary>
+    public List<Uri> MetricsTargets { get; } = [];
+
+    /// <summary>Called with the editor's user name to make it staff (scraping /metrics needs it): bench/soak/grant-staff.</summary>
+    public string? GrantStaffCommand { get; set; }
+
+    /// <summary>Whether edge purges are expected to move (bench/soak/run --edge).</summary>
+    public bool Edge { get; set; }
+
     public static SoakOptions Parse(string[] args)
     {
         var o = new SoakOptions();
@@ -81,6 +90,15 @@ public sealed class SoakOptions
                 case "--timeout-ms":
                     o.RequestTimeoutMs = NextInt();
                     break;
+                case "--metrics":
+                    o.MetricsTargets.Add(new Uri(Next()));
+                    break;
+                case "--grant-staff-cmd":
+                    o.GrantStaffCommand = Next();
+                    break;
+                case "--edge":
+                    o.Edge = true;
+                    break;
                 default:
                     throw new ArgumentException("unknown argument " + args[i]);
             }
@@ -91,7 +109,12 @@ public sealed class SoakOptions
             throw new ArgumentException("at least one --instance URL");
         }
 
-        foreach (var u in o.Instances)
+        if (o.MetricsTargets.Count > 0 && o.GrantStaffCommand is null)
+        {
+            throw new ArgumentException("--metrics needs --grant-staff-cmd (only staff read /metrics)");
+        }
+
+        foreach (var u in o.Instances.Concat(o.MetricsTargets))
         {
             if (!u.IsLoopback)
             {

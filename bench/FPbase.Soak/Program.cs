@@ -14,17 +14,25 @@ try
 catch (Exception ex) when (ex is ArgumentException or FormatException or UriFormatException)
 {
     Console.Error.WriteLine("soak: " + ex.Message);
-    Console.Error.WriteLine("usage: FPbase.Soak --instance URL [--instance URL...] [--seconds N] [--proteins N] [--writers N] [--readers N] [--fault-cmd PATH] [--faults a,b] [--fault-log FILE] [--report FILE]");
+    Console.Error.WriteLine("usage: FPbase.Soak --instance URL [--instance URL...] [--seconds N] [--proteins N] [--writers N] [--readers N] [--fault-cmd PATH] [--faults a,b] [--fault-log FILE] [--report FILE] [--metrics URL --grant-staff-cmd PATH] [--edge]");
     return 2;
 }
 
 string token;
 List<WatchedProtein> watched;
+MetricsWatcher? metrics = null;
 try
 {
     await Setup.WaitHealthyAsync(options.Instances, TimeSpan.FromSeconds(120));
-    token = await Setup.CreateEditorTokenAsync(options.Instances[0]);
+    (var editor, token) = await Setup.CreateEditorTokenAsync(options.Instances[0]);
     watched = await Setup.PickProteinsAsync(options.Instances[0], options.Proteins);
+    if (options.MetricsTargets.Count > 0)
+    {
+        // The editor becomes staff too (grant-staff, as an operator would), so that its token can scrape /metrics.
+        await MetricsWatcher.GrantStaffAsync(options.GrantStaffCommand!, editor);
+        metrics = new MetricsWatcher(options.MetricsTargets, token, WatchedMetric.All(options.Edge));
+        Console.WriteLine($"soak: {editor} is staff; scraping /metrics of {string.Join(", ", options.MetricsTargets)} every second");
+    }
 }
 catch (Exception ex) when (ex is InvalidOperationException or HttpRequestException or JsonException or TaskCanceledException or KeyNotFoundException)
 {
@@ -56,6 +64,10 @@ tasks.AddRange(writers.Select(w => Task.Run(() => w.RunAsync(deadline, hardStop.
 tasks.AddRange(readers.Select(r => Task.Run(() => r.RunAsync(deadline, hardStop.Token))));
 var faultTask = Task.Run(() => faults.RunAsync(deadline, hardStop.Token));
 tasks.Add(faultTask);
+if (metrics is not null)
+{
+    tasks.Add(Task.Run(() => metrics.RunAsync(deadline, hardStop.Token)));
+}
 await Task.WhenAll(tasks);
 var elapsed = Clock.ToMs(Clock.Now - start) / 1000;
 
@@ -194,7 +206,22 @@ foreach (var s in stats.Samples.Take(10))
     Console.WriteLine("  note: " + s);
 }
 
-var failed = result.Stale200 + result.False304 + read5xx + result.Phantom + (int)stats.ReadParseErrors;
+// Issue 14: every instrument an operator watches moved during the run (faults make the error ones move).
+var metricsReport = metrics?.Report() ?? [];
+var metricsStill = metricsReport.Where(m => !m.Moved).ToList();
+if (metrics is not null)
+{
+    Console.WriteLine($"  metrics            {metricsReport.Count - metricsStill.Count} of {metricsReport.Count} moved ({metrics.Scrapes} scrapes)");
+    foreach (var (metric, moved, detail) in metricsReport)
+    {
+        Console.WriteLine($"    {(moved ? "moved" : "STILL"),-6} {metric.Display} {detail}");
+    }
+
+    report["metricsMoved"] = metricsReport.Count - metricsStill.Count;
+    report["metricsStill"] = new JsonArray(metricsStill.Select(m => (JsonNode?)m.Metric.Display).ToArray());
+}
+
+var failed = result.Stale200 + result.False304 + read5xx + result.Phantom + (int)stats.ReadParseErrors + metricsStill.Count;
 if (faultsFailed > 0 || faultsMissing.Count > 0)
 {
     Console.WriteLine($"  FAULTS NOT INJECTED: {string.Join(", ", faultsMissing.Concat(faults.Events.Where(e => e.ExitCode != 0).Select(e => e.Name + " (failed)")))}");

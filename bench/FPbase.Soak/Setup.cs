@@ -44,8 +44,8 @@ public static partial class Setup
         }
     }
 
-    /// <summary>Registers a fresh editor and returns a bearer token for it.</summary>
-    public static async Task<string> CreateEditorTokenAsync(Uri site)
+    /// <summary>Registers a fresh editor and returns its user name and a bearer token for it.</summary>
+    public static async Task<(string User, string Token)> CreateEditorTokenAsync(Uri site)
     {
         var cookies = new CookieContainer();
         using var handler = new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false };
@@ -116,7 +116,7 @@ public static partial class Setup
         }
 
         Console.WriteLine($"soak: editor {user} with an API token ({token[..Math.Min(12, token.Length)]}...)");
-        return token;
+        return (user, token);
     }
 
     /// <summary>The first <paramref name="count"/> proteins of <c>/api/proteins/basic/</c> (so on all four surfaces).</summary>

@@ -43,4 +43,22 @@ public sealed class CacheActivityRecorderTests
         Assert.Equal($"endpoint-{CacheActivityRecorder.Intervals + 39}", snapshot.SlowestBuilds[0].Endpoint);
         Assert.True(snapshot.SlowestBuilds.Zip(snapshot.SlowestBuilds.Skip(1)).All(p => p.First.Duration >= p.Second.Duration));
     }
+
+    [Fact]
+    public async Task ItCountsTheEdgePurgesByOutcome()
+    {
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var meters = services.GetRequiredService<IMeterFactory>();
+        using var recorder = new CacheActivityRecorder(meters, TimeProvider.System);
+        await recorder.StartAsync(CancellationToken.None);
+        var purges = meters.Create(CacheMetrics.MeterName).CreateCounter<long>("fpbase.cache.edge.purges");
+
+        purges.Add(1, new KeyValuePair<string, object?>("outcome", "done"));
+        purges.Add(1, new KeyValuePair<string, object?>("outcome", "retried"));
+        purges.Add(1, new KeyValuePair<string, object?>("outcome", "done"));
+
+        var snapshot = recorder.Snapshot();
+        Assert.Equal(2, snapshot.EdgePurges["done"]);
+        Assert.Equal(1, snapshot.EdgePurges["retried"]);
+    }
 }

@@ -37,4 +37,5 @@ public sealed record CacheActivity(
     bool CircuitOpen,
     long OutboxUnconfirmed,
     long MemoryBytes,
-    long MemoryLimitBytes);
+    long MemoryLimitBytes,
+    IReadOnlyDictionary<string, long> EdgePurges);

@@ -26,6 +26,7 @@ public sealed class CacheActivityRecorder : IHostedService, IDisposable
     private readonly List<SlowBuild> _slowest = [];
     private readonly Dictionary<string, KindBumps> _bumps = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _storeErrors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _edgePurges = new(StringComparer.Ordinal);
     private readonly Queue<double> _waits = new();
     private readonly DateTimeOffset _since;
     // The per-answer counts are the hot path (every 304 is one): added without the lock, to the current interval's
@@ -92,7 +93,8 @@ public sealed class CacheActivityRecorder : IHostedService, IDisposable
             var intervals = _closed.Append(Current()).ToList();
             return new CacheActivity(
                 _time.GetUtcNow(), _since, intervals, [.. _slowest], _bumps.Values.OrderBy(b => b.Kind, StringComparer.Ordinal).ToList(),
-                new Dictionary<string, long>(_storeErrors), _leaseExpiries, [.. _waits], _circuit != 0, _outbox, _memory, _memoryLimit);
+                new Dictionary<string, long>(_storeErrors), _leaseExpiries, [.. _waits], _circuit != 0, _outbox, _memory, _memoryLimit,
+                new Dictionary<string, long>(_edgePurges));
         }
     }
 
@@ -173,6 +175,10 @@ public sealed class CacheActivityRecorder : IHostedService, IDisposable
                 case "fpbase.cache.store.errors":
                     var operation = Tag(tags, "operation");
                     _storeErrors[operation] = _storeErrors.GetValueOrDefault(operation) + (long)value;
+                    break;
+                case "fpbase.cache.edge.purges":
+                    var outcome = Tag(tags, "outcome");
+                    _edgePurges[outcome] = _edgePurges.GetValueOrDefault(outcome) + (long)value;
                     break;
                 case "fpbase.cache.store.circuit":
                     _circuit = (long)value;
