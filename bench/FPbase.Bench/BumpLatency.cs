@@ -10,11 +10,13 @@ using StackExchange.Redis;
 /// <summary>
 /// What the bump protocol adds to a write: a bump's duration as the writer sees it, with 1, 2 and 3
 /// instances holding leases (each must acknowledge), against the bare round trip of the same Lua
-/// script without waiting for anyone. Real Redis, real instances (each its own connection).
+/// script without waiting for anyone. Real Redis, real instances (each its own connection). With edge nodes (real
+/// Varnish with deploy/varnish/fpbase.vcl, started by bench/bump), also the bump followed by the purge of one node and
+/// of all of them, as a writer waits for both with Varnish in front.
 /// </summary>
 internal static class BumpLatency
 {
-    public static async Task<int> RunAsync(string redis, int iterations)
+    public static async Task<int> RunAsync(string redis, int iterations, IReadOnlyList<string> edgeNodes)
     {
         Console.WriteLine("### Bump latency (what a write waits for after its commit)");
         Console.WriteLine();
@@ -54,6 +56,20 @@ internal static class BumpLatency
 
             var writer = stores[0].Store;
             Console.WriteLine(Row($"bump, {instances} instance{(instances == 1 ? string.Empty : "s")} holding leases", await TimeAsync(iterations, () => writer.BumpAsync(["protein:egfp", "proteins"], CancellationToken.None))));
+            if (instances == 2)
+            {
+                for (var nodes = 1; nodes <= edgeNodes.Count; nodes++)
+                {
+                    var edge = new HttpCachingOptions { KeyPrefix = prefix };
+                    edge.Edge.Nodes.AddRange(edgeNodes.Take(nodes));
+                    using var purger = new FPbase.Caching.Edge.EdgePurger(new FixedOptions(edge), metrics, NullLogger<FPbase.Caching.Edge.EdgePurger>.Instance);
+                    Console.WriteLine(Row($"bump, 2 instances, then the purge of {nodes} Varnish node{(nodes == 1 ? string.Empty : "s")}", await TimeAsync(iterations, async () =>
+                    {
+                        await writer.BumpAsync(["protein:egfp", "proteins"], CancellationToken.None);
+                        await purger.PurgeAsync(["protein:egfp", "proteins"], CancellationToken.None);
+                    })));
+                }
+            }
             foreach (var (connection, store) in stores)
             {
                 await store.StopAsync(CancellationToken.None);
@@ -69,6 +85,16 @@ internal static class BumpLatency
 
         Console.WriteLine();
         return 0;
+    }
+
+    /// <summary>Options that never change (the purger reads CurrentValue).</summary>
+    private sealed class FixedOptions(HttpCachingOptions value) : IOptionsMonitor<HttpCachingOptions>
+    {
+        public HttpCachingOptions CurrentValue => value;
+
+        public HttpCachingOptions Get(string? name) => value;
+
+        public IDisposable? OnChange(Action<HttpCachingOptions, string?> listener) => null;
     }
 
     private static Task<double[]> TimeAsync(int iterations, Func<Task> work) => Timing.SortedSamplesAsync(work, iterations, warmUp: 50);

@@ -45,7 +45,10 @@ if (args[0] == "fret")
 
 if (args[0] == "bump")
 {
-    return await BumpLatency.RunAsync(args.Length > 1 ? args[1] : "127.0.0.1:6379", args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 2000);
+    return await BumpLatency.RunAsync(
+        args.Length > 1 ? args[1] : "127.0.0.1:6379",
+        args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 2000,
+        args.Skip(3).ToList());
 }
 
 if (args[0] == "scale-row")
