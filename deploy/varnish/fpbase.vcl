@@ -34,7 +34,9 @@ sub vcl_recv {
 	}
 
 	if (req.method == "PURGE") {
-		if (client.ip !~ purgers) {
+		# From an instance, directly: Varnish has appended the one address it sees to X-Forwarded-For, and a purge
+		# that came through a proxy (whose address may be in purgers) carries the proxy's entry too.
+		if (client.ip !~ purgers || req.http.X-Forwarded-For ~ ",") {
 			return (synth(403, "Forbidden"));
 		}
 		if (!req.http.xkey-purge) {
@@ -74,6 +76,16 @@ sub vcl_recv {
 		set req.hash_always_miss = true;
 	}
 	return (hash);
+}
+
+sub vcl_hash {
+	# Then the built-in hash (URL and Host). The scheme a client used (the proxy's X-Forwarded-Proto): without
+	# Site:Origin the site writes absolute URLs from it. Origin: CORS answers depend on it, and the site's policy
+	# need not say Vary: Origin.
+	hash_data(req.http.X-Forwarded-Proto);
+	if (req.http.Origin) {
+		hash_data(req.http.Origin);
+	}
 }
 
 sub vcl_hit {
@@ -120,7 +132,10 @@ sub vcl_backend_error {
 }
 
 sub vcl_deliver {
+	# The edge's own headers end here, on stored and passed responses alike: a cache in front that nobody purges
+	# must never see a lifetime.
 	unset resp.http.xkey;
+	unset resp.http.Surrogate-Control;
 	unset resp.http.X-Fence-Ticket;
 	unset resp.http.Via;
 	if (obj.uncacheable) {

@@ -20,4 +20,9 @@ public interface IRequestResourceResolver
 /// Everything else of the request that shapes the body (for GraphQL: the normalized query, operation name and
 /// variables). Requests with the same variant and versions get the same ETag and share cached bytes.
 /// </param>
-public sealed record ResolvedResources(IReadOnlyList<string> Resources, string Variant);
+/// <param name="Settled">
+/// False when the body shows a passing state that will change without any bump (a list still being computed): the
+/// ETag still names it, so browsers revalidate past it, but no edge node may keep it (<see cref="EdgeCacheOptions"/>),
+/// since no purge would ever come to end it.
+/// </param>
+public sealed record ResolvedResources(IReadOnlyList<string> Resources, string Variant, bool Settled = true);

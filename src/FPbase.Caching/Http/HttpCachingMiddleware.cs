@@ -71,6 +71,7 @@ internal sealed partial class HttpCachingMiddleware(
         }
         var resources = ResolveResources(context, metadata);
         var variant = RequestVariant.Of(context);
+        var settled = true;
         if (resources is not null && metadata.Resolver is { } resolverType)
         {
             var resolved = await ((IRequestResourceResolver)context.RequestServices.GetRequiredService(resolverType)).ResolveAsync(context).ConfigureAwait(false);
@@ -82,6 +83,7 @@ internal sealed partial class HttpCachingMiddleware(
             {
                 resources.AddRange(resolved.Resources);
                 variant = RequestVariant.Of(context, resolved.Variant);
+                settled = resolved.Settled;
             }
         }
 
@@ -117,7 +119,11 @@ internal sealed partial class HttpCachingMiddleware(
             return;
         }
 
-        headers = headers.ForEdge(opts.Edge, resources);
+        if (settled)
+        {
+            headers = headers.ForEdge(opts.Edge, resources);
+        }
+
         var coding = payloadsOn ? ContentCodingNegotiator.Choose(request) : ContentCoding.Identity;
         var format = opts.FormatVersion ?? _defaultFormat;
         var versionHash = EntityTagFactory.VersionHash(format, name, variant, stamp, UserOf(context, metadata));

@@ -48,6 +48,30 @@ public sealed class EdgeHeadersTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AReadTheShortcutAnswersIsMarkedAsThePipelinesWas()
+    {
+        using var first = await _app.GetAsync("/widgets", r => r.Headers.Add("Accept-Encoding", "br"));
+        var arrivals = _app.PipelineArrivals;
+        using var again = await _app.GetAsync("/widgets", r => r.Headers.Add("Accept-Encoding", "br"));
+        Assert.Equal(arrivals, _app.PipelineArrivals);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal("widgets", Header(again, "xkey"));
+        Assert.Equal("max-age=600", Header(again, "Surrogate-Control"));
+    }
+
+    [Fact]
+    public async Task AnUnsettledAnswerOfAResolverIsNeverMarked()
+    {
+        using var pending = await _app.SendAsync(HttpMethod.Post, "/query", r => r.Headers.Add("X-Query", "widgets-pending"));
+        Assert.Equal(HttpStatusCode.OK, pending.StatusCode);
+        Assert.NotNull(pending.ETag());
+        Assert.Null(Header(pending, "xkey"));
+
+        using var settled = await _app.SendAsync(HttpMethod.Post, "/query", r => r.Headers.Add("X-Query", "widgets"));
+        Assert.Equal("widgets", Header(settled, "xkey"));
+    }
+
+    [Fact]
     public async Task WithoutNodesNoResponseIsMarked()
     {
         await using var app = await TestApp.StartAsync();

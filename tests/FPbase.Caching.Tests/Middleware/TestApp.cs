@@ -262,12 +262,18 @@ internal sealed class TestApp : IAsyncDisposable
         }
     }
 
-    /// <summary>"widgets" or "widget:N" are reads of those resources; anything else (a mutation) is not cacheable.</summary>
+    /// <summary>"widgets" or "widget:N" are reads of those resources, "widgets-pending" an unsettled one; anything else (a mutation) is not cacheable.</summary>
     private sealed class HeaderQueryResolver : IRequestResourceResolver
     {
         public ValueTask<ResolvedResources?> ResolveAsync(HttpContext context)
         {
             var query = context.Request.Headers["X-Query"].ToString();
+            if (query == "widgets-pending")
+            {
+                // A passing state of the widgets that no bump will end (as a list still being computed).
+                return ValueTask.FromResult<ResolvedResources?>(new ResolvedResources(["widgets"], "query=pending", Settled: false));
+            }
+
             return ValueTask.FromResult(query.StartsWith("widget", StringComparison.Ordinal)
                 ? new ResolvedResources([query], "query=" + query)
                 : null);

@@ -73,7 +73,7 @@ internal sealed class RevalidationShortcutMiddleware(
             var outcome = Precondition.Evaluate(request, etag, versionHash, route.Metadata.AlwaysExists, isSafe: true);
             if (outcome == PreconditionOutcome.NotModified && host.Admit(context))
             {
-                CachingHeaders.For(opts, route.Metadata).WriteNotModified(context.Response, etag);
+                CachingHeaders.For(opts, route.Metadata).ForEdge(opts.Edge, route.Resources).WriteNotModified(context.Response, etag);
                 metrics.Answered(route.Name, CacheMetrics.Outcomes.NotModified);
                 routes.CountAnswer();
                 return;
@@ -85,7 +85,8 @@ internal sealed class RevalidationShortcutMiddleware(
                 metrics.Answered(route.Name, CacheMetrics.Outcomes.Payload);
                 metrics.PayloadSent(route.Name, entry, coding);
                 routes.CountAnswer();
-                await entry.WriteAsync(context, coding, etag, CachingHeaders.For(opts, route.Metadata)).ConfigureAwait(false);
+                // The same headers as the full pipeline's: an edge node keeps a 200 the shortcut answered too.
+                await entry.WriteAsync(context, coding, etag, CachingHeaders.For(opts, route.Metadata).ForEdge(opts.Edge, route.Resources)).ConfigureAwait(false);
                 return;
             }
         }

@@ -25,6 +25,7 @@ internal sealed class FretListResolver(IResourceVersions versions, ForsterListRe
 
         // A resolver's variant replaces the query string in the ETag and payload key: the canonical query (the
         // middleware has already reduced it to the declared `page`) goes in first, or every page would share page 1's.
-        return new ResolvedResources([], context.Request.QueryString.Value + "\n" + view.Variant);
+        // Only the current list is settled: "computing" ends when the worker finishes, which bumps nothing.
+        return new ResolvedResources([], context.Request.QueryString.Value + "\n" + view.Variant, Settled: view.State == FretListState.Current);
     }
 }
