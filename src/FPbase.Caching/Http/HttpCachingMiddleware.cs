@@ -119,11 +119,6 @@ internal sealed partial class HttpCachingMiddleware(
             return;
         }
 
-        if (settled)
-        {
-            headers = headers.ForEdge(opts.Edge, resources);
-        }
-
         var coding = payloadsOn ? ContentCodingNegotiator.Choose(request) : ContentCoding.Identity;
         var format = opts.FormatVersion ?? _defaultFormat;
         var versionHash = EntityTagFactory.VersionHash(format, name, variant, stamp, UserOf(context, metadata));
@@ -140,6 +135,12 @@ internal sealed partial class HttpCachingMiddleware(
         {
             await WritePreconditionAsync(context, name, outcome, headers, etag!).ConfigureAwait(false);
             return;
+        }
+
+        // Past the 304: what a 200 may tell the edge nodes (nothing a 304 or 412 needs).
+        if (settled)
+        {
+            headers = headers.ForEdge(opts.Edge, resources);
         }
 
         if (!isRead)

@@ -73,7 +73,7 @@ internal sealed class RevalidationShortcutMiddleware(
             var outcome = Precondition.Evaluate(request, etag, versionHash, route.Metadata.AlwaysExists, isSafe: true);
             if (outcome == PreconditionOutcome.NotModified && host.Admit(context))
             {
-                CachingHeaders.For(opts, route.Metadata).ForEdge(opts.Edge, route.Resources).WriteNotModified(context.Response, etag);
+                CachingHeaders.For(opts, route.Metadata).WriteNotModified(context.Response, etag);
                 metrics.Answered(route.Name, CacheMetrics.Outcomes.NotModified);
                 routes.CountAnswer();
                 return;
