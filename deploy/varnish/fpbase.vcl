@@ -114,7 +114,6 @@ sub vcl_backend_response {
 		set beresp.grace = 0s;
 		set beresp.keep = 0s;
 		set beresp.http.X-Fence-Ticket = bereq.http.X-Fence-Ticket;
-		unset beresp.http.Surrogate-Control;
 		return (deliver);
 	}
 	# The site did not mark it for the edge: not stored, and the next request for it goes to the site too.

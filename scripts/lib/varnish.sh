@@ -18,16 +18,10 @@ varnish_build_vmod() {
 		flock 9
 		local src="$FPBASE_ROOT/deploy/varnish/vmod_fence" out="$FPBASE_VARNISH_VMOD_DIR" so
 		so="$out/libvmod_fence.so"
-		if [[ -f "$so" && "$so" -nt "$src/vmod_fence.c" && "$so" -nt "$src/vmod_fence.vcc" ]]; then
+		if [[ -f "$so" && "$so" -nt "$src/vmod_fence.c" && "$so" -nt "$src/vmod_fence.vcc" && "$so" -nt "$src/build" ]]; then
 			exit 0
 		fi
-		mkdir -p "$out/build"
-		python3 /usr/share/varnish/vmodtool.py -N -o "$out/build/vcc_fence_if" -w "$out/build" "$src/vmod_fence.vcc" >/dev/null
-		# vmodtool's output includes config.h, which an out-of-tree vmod does not have.
-		: >"$out/build/config.h"
-		gcc -std=gnu11 -O2 -Wall -Wextra -Werror -shared -fPIC -I/usr/include/varnish -I"$out/build" \
-			"$out/build/vcc_fence_if.c" "$src/vmod_fence.c" -o "$so.tmp" -lpthread
-		mv "$so.tmp" "$so"
+		"$src/build" "$out"
 	) 9>"$FPBASE_VARNISH_VMOD_DIR/.build.lock"
 }
 

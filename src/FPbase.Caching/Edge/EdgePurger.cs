@@ -34,8 +34,6 @@ internal sealed class EdgePurger(IOptionsMonitor<HttpCachingOptions> options, Ca
         Timeout = Timeout.InfiniteTimeSpan,
     };
 
-    public bool Enabled => options.CurrentValue.Edge.Enabled;
-
     /// <remarks>Not cancellable by the writer on purpose, like the bump before it: the data is committed.</remarks>
     public Task PurgeAsync(IReadOnlyCollection<string> resources, CancellationToken cancellationToken)
     {
